@@ -1,0 +1,61 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Portal.Core.Shared;
+
+/// <summary>
+/// Counts the storage requests made while handling one HTTP request or queue message.
+/// DESIGN.md §7 budgets storage requests per endpoint, so the count has to be observable: the host opens a
+/// scope per invocation, the SDK pipeline policy below adds to it, and the host logs it (and tests read it).
+/// </summary>
+public static class StorageRequestCounter
+{
+    private static readonly AsyncLocal<Scope?> Current = new();
+
+    public static Scope Begin()
+    {
+        var scope = new Scope(Current.Value);
+        Current.Value = scope;
+        return scope;
+    }
+
+    /// <summary>The number of storage requests in the innermost open scope, or 0 outside any scope.</summary>
+    public static int CurrentCount => Current.Value?.Count ?? 0;
+
+    internal static void Increment()
+    {
+        for (var scope = Current.Value; scope is not null; scope = scope.Parent)
+        {
+            scope.Add();
+        }
+    }
+
+    public sealed class Scope : IDisposable
+    {
+        private int _count;
+
+        internal Scope(Scope? parent) => Parent = parent;
+
+        internal Scope? Parent { get; }
+
+        public int Count => Volatile.Read(ref _count);
+
+        internal void Add() => Interlocked.Increment(ref _count);
+
+        public void Dispose()
+        {
+            if (Current.Value == this)
+            {
+                Current.Value = Parent;
+            }
+        }
+    }
+}
+
+/// <summary>Adds one to the current <see cref="StorageRequestCounter"/> scope for each storage request sent (retries included).</summary>
+public sealed class StorageRequestCountingPolicy : HttpPipelineSynchronousPolicy
+{
+    public static readonly StorageRequestCountingPolicy Instance = new();
+
+    public override void OnSendingRequest(HttpMessage message) => StorageRequestCounter.Increment();
+}
