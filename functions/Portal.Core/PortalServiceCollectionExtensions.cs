@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Features.Accounts;
 using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
 
 namespace Portal.Core;
 
@@ -9,9 +12,14 @@ public static class PortalServiceCollectionExtensions
     /// <summary>The one composition root: the Function App, LocalHost and the tests all call this.</summary>
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddPortalStorage(configuration);
+        services.AddSingleton<StorageInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PortalEndpoint>();
+        services.AddAccounts();
         return services;
     }
 }

@@ -1,0 +1,172 @@
+using Azure;
+using Azure.Data.Tables;
+using Portal.Core.Shared;
+
+namespace Portal.Core.Features.Accounts;
+
+/// <summary>Users, counterparties and access groups: the tables of the Accounts feature.</summary>
+public sealed class AccountStore(TableServiceClient tables)
+{
+    private readonly TableClient _users = tables.GetTableClient(AccountTables.Users);
+    private readonly TableClient _counterparties = tables.GetTableClient(AccountTables.Counterparties);
+    private readonly TableClient _groups = tables.GetTableClient(AccountTables.AccessGroups);
+
+    public async Task<UserEntity?> FindByUsernameAsync(string username, CancellationToken cancellationToken)
+    {
+        var index = await _users.GetEntityIfExistsAsync<UsernameIndexEntity>(UserEntity.Partition, UserEntity.NameKey(username), cancellationToken: cancellationToken);
+        return index.HasValue ? await GetUserAsync(index.Value!.UserId, cancellationToken) : null;
+    }
+
+    public async Task<UserEntity?> GetUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var response = await _users.GetEntityIfExistsAsync<UserEntity>(UserEntity.Partition, UserEntity.IdKey(userId), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>Adds the user and its username index in one transaction; a taken username is a 409.</summary>
+    public async Task AddUserAsync(UserEntity user, CancellationToken cancellationToken)
+    {
+        user.PartitionKey = UserEntity.Partition;
+        user.RowKey = UserEntity.IdKey(user.UserId);
+        var index = new UsernameIndexEntity { RowKey = UserEntity.NameKey(user.Username), UserId = user.UserId };
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, user),
+            new(TableTransactionActionType.Add, index),
+        };
+        if (user.CounterpartyId is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, CounterpartyMemberEntity.From(user)));
+        }
+        try
+        {
+            await _users.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            throw Problems.Conflict($"The username '{user.Username}' is taken.");
+        }
+    }
+
+    /// <summary>Replaces the user row if nobody changed it since it was read (412 otherwise), keeping its member row in step.</summary>
+    public async Task UpdateUserAsync(UserEntity user, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, user, user.ETag) };
+        if (user.CounterpartyId is not null)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, CounterpartyMemberEntity.From(user)));
+        }
+        try
+        {
+            var response = await _users.SubmitTransactionAsync(actions, cancellationToken);
+            user.ETag = response.Value[0].Headers.ETag ?? default;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+        {
+            throw Problems.PreconditionFailed();
+        }
+    }
+
+    /// <summary>The users of one counterparty: a single-partition range query over the member rows.</summary>
+    public async Task<List<CounterpartyMemberEntity>> ListMembersAsync(string counterpartyId, CancellationToken cancellationToken)
+    {
+        var prefix = CounterpartyMemberEntity.Prefix(counterpartyId);
+        var list = new List<CounterpartyMemberEntity>();
+        await foreach (var member in _users.QueryAsync<CounterpartyMemberEntity>(
+                           e => e.PartitionKey == UserEntity.Partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0,
+                           cancellationToken: cancellationToken))
+        {
+            list.Add(member);
+        }
+        return list;
+    }
+
+    public async Task<CounterpartyMemberEntity?> GetMemberAsync(string counterpartyId, string userId, CancellationToken cancellationToken)
+    {
+        var response = await _users.GetEntityIfExistsAsync<CounterpartyMemberEntity>(UserEntity.Partition, CounterpartyMemberEntity.Key(counterpartyId, userId), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public async Task<List<UserEntity>> ListUsersAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<UserEntity>();
+        await foreach (var user in _users.QueryAsync<UserEntity>(
+                           e => e.PartitionKey == UserEntity.Partition && e.RowKey.CompareTo("id:") >= 0 && e.RowKey.CompareTo("id;") < 0,
+                           cancellationToken: cancellationToken))
+        {
+            list.Add(user);
+        }
+        return list;
+    }
+
+    public async Task<CounterpartyEntity?> GetCounterpartyAsync(string id, CancellationToken cancellationToken)
+    {
+        var response = await _counterparties.GetEntityIfExistsAsync<CounterpartyEntity>(CounterpartyEntity.Partition, id, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public async Task<List<CounterpartyEntity>> ListCounterpartiesAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<CounterpartyEntity>();
+        await foreach (var c in _counterparties.QueryAsync<CounterpartyEntity>(e => e.PartitionKey == CounterpartyEntity.Partition, cancellationToken: cancellationToken))
+        {
+            list.Add(c);
+        }
+        return list;
+    }
+
+    public async Task UpsertCounterpartyAsync(CounterpartyEntity counterparty, CancellationToken cancellationToken) =>
+        await _counterparties.UpsertEntityAsync(counterparty, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<AccessGroupEntity?> GetAccessGroupAsync(string id, CancellationToken cancellationToken)
+    {
+        var response = await _groups.GetEntityIfExistsAsync<AccessGroupEntity>(AccessGroupEntity.Partition, id, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public async Task<List<AccessGroupEntity>> ListAccessGroupsAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<AccessGroupEntity>();
+        await foreach (var g in _groups.QueryAsync<AccessGroupEntity>(e => e.PartitionKey == AccessGroupEntity.Partition, cancellationToken: cancellationToken))
+        {
+            list.Add(g);
+        }
+        return list;
+    }
+
+    public async Task UpsertAccessGroupAsync(AccessGroupEntity group, CancellationToken cancellationToken) =>
+        await _groups.UpsertEntityAsync(group, TableUpdateMode.Replace, cancellationToken);
+}
+
+/// <summary>
+/// A counterparty's user as its colleagues see it (RowKey "cp:{counterpartyId}:{userId}" in the user partition),
+/// written with the user row so listing a counterparty's users is one range query.
+/// </summary>
+public sealed class CounterpartyMemberEntity : ITableEntity
+{
+    public static string Prefix(string counterpartyId) => $"cp:{counterpartyId}:";
+    public static string Key(string counterpartyId, string userId) => Prefix(counterpartyId) + userId;
+
+    public string PartitionKey { get; set; } = UserEntity.Partition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string UserId { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string? JobTitle { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public bool Disabled { get; set; }
+
+    public static CounterpartyMemberEntity From(UserEntity user) => new()
+    {
+        RowKey = Key(user.CounterpartyId!, user.UserId),
+        UserId = user.UserId,
+        DisplayName = user.DisplayName,
+        JobTitle = user.JobTitle,
+        Email = user.Email,
+        Phone = user.Phone,
+        Disabled = user.Disabled,
+    };
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
+
+namespace Portal.Core.Features.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<SettingsStore>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<ICallerResolver>(sp => sp.GetRequiredService<SessionService>());
+        services.AddSingleton<ClientThrottle>();
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<CategoryAccess>();
+        services.AddPortalTables(AccountTables.Settings, AccountTables.Counterparties, AccountTables.AccessGroups, AccountTables.Users, AccountTables.Sessions);
+        return services;
+    }
+}

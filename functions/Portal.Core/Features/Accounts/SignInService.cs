@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Shared;
+
+namespace Portal.Core.Features.Accounts;
+
+/// <summary>
+/// Username-and-password sign-in. An unknown user, a wrong password, a disabled user and a locked account all
+/// get the same answer after the same work, so the answer tells an attacker nothing. Failures are limited per
+/// account (a lockout that ends by itself after <see cref="AuthOptions.LockoutDuration"/>, so nobody can lock a
+/// user out for good) and per client address across accounts (password spraying).
+/// </summary>
+public sealed class SignInService(
+    AccountStore store,
+    SessionService sessions,
+    SettingsStore settings,
+    ClientThrottle throttle,
+    IOptions<AuthOptions> options,
+    TimeProvider clock,
+    ILogger<SignInService> logger)
+{
+    public async Task<SignInResult> SignInAsync(string username, string password, string client, CancellationToken cancellationToken)
+    {
+        if (throttle.IsBlocked(client, out var retryAfter))
+        {
+            throw Problems.TooManyAttempts(retryAfter);
+        }
+
+        var user = await store.FindByUsernameAsync(username, cancellationToken);
+        var now = clock.GetUtcNow();
+        var usable = user is not null && !user.Disabled && user.PasswordHash is not null && !(user.LockedUntil > now);
+        // Always run the hash, against a dummy when there is nothing to check, so timing is the same.
+        var passwordOk = PasswordHasher.Verify(password, usable ? user!.PasswordHash : null) && usable;
+
+        if (!passwordOk)
+        {
+            throttle.RecordFailure(client);
+            if (usable)
+            {
+                await RecordFailureAsync(user!, cancellationToken);
+            }
+            logger.LogInformation("Sign-in failed for {Username} from {Client}", username, client);
+            throw Problems.SignInFailed();
+        }
+
+        if (user!.UserKind == UserKind.Customer && !(await settings.GetAsync(cancellationToken)).ExternalAccessEnabled)
+        {
+            throw Problems.ExternalAccessOff();
+        }
+        if (user.FailedSignIns != 0 || user.LockedUntil is not null)
+        {
+            user.FailedSignIns = 0;
+            user.LockedUntil = null;
+            await TryUpdateAsync(user, cancellationToken);
+        }
+        var (session, cookie) = await sessions.CreateAsync(user, cancellationToken);
+        logger.LogInformation("User {Username} signed in", user.Username);
+        return new SignInResult(user, session, cookie);
+    }
+
+    private async Task RecordFailureAsync(UserEntity user, CancellationToken cancellationToken)
+    {
+        // Two failures racing for the same row: re-read and count again rather than lose one.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            user.FailedSignIns++;
+            if (user.FailedSignIns >= options.Value.MaxFailedSignIns)
+            {
+                user.FailedSignIns = 0;
+                user.LockedUntil = clock.GetUtcNow() + options.Value.LockoutDuration;
+                logger.LogWarning("Account {Username} locked until {LockedUntil} after repeated failed sign-ins", user.Username, user.LockedUntil);
+            }
+            if (await TryUpdateAsync(user, cancellationToken))
+            {
+                return;
+            }
+            user = await store.GetUserAsync(user.UserId, cancellationToken) ?? user;
+        }
+    }
+
+    private async Task<bool> TryUpdateAsync(UserEntity user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.UpdateUserAsync(user, cancellationToken);
+            return true;
+        }
+        catch (PortalProblemException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+}
+
+public sealed record SignInResult(UserEntity User, SessionEntity Session, string CookieValue);
+
+/// <summary>
+/// Failed sign-ins per client address in a sliding window, in memory: enough to slow password spraying on one
+/// instance; the per-account lockout in storage covers attempts spread over many instances.
+/// </summary>
+public sealed class ClientThrottle(IOptions<AuthOptions> options, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new();
+
+    public bool IsBlocked(string client, out TimeSpan retryAfter)
+    {
+        retryAfter = TimeSpan.Zero;
+        if (!_failures.TryGetValue(client, out var queue))
+        {
+            return false;
+        }
+        lock (queue)
+        {
+            Trim(queue);
+            if (queue.Count < options.Value.MaxFailedSignInsPerClient)
+            {
+                return false;
+            }
+            retryAfter = queue.Peek() + options.Value.ClientWindow - clock.GetUtcNow();
+            return true;
+        }
+    }
+
+    public void RecordFailure(string client)
+    {
+        var queue = _failures.GetOrAdd(client, _ => new Queue<DateTimeOffset>());
+        lock (queue)
+        {
+            Trim(queue);
+            queue.Enqueue(clock.GetUtcNow());
+        }
+        if (_failures.Count > 10_000)
+        {
+            // Bound the memory an attacker with many addresses can make us hold.
+            foreach (var key in _failures.Keys.Take(5_000))
+            {
+                _failures.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private void Trim(Queue<DateTimeOffset> queue)
+    {
+        var horizon = clock.GetUtcNow() - options.Value.ClientWindow;
+        while (queue.Count > 0 && queue.Peek() < horizon)
+        {
+            queue.Dequeue();
+        }
+    }
+}

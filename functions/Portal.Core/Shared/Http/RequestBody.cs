@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Portal.Core.Shared.Http;
+
+/// <summary>A request body that can check itself. Errors are keyed by the camelCase JSON field name.</summary>
+public interface IValidatable
+{
+    void Validate(ValidationErrors errors);
+}
+
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _errors.Count == 0;
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(message);
+        return this;
+    }
+
+    public void Required(string field, string? value, int maxLength = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "Enter a value.");
+        }
+        else if (value.Length > maxLength)
+        {
+            Add(field, $"Use at most {maxLength} characters.");
+        }
+    }
+
+    public void Optional(string field, string? value, int maxLength = 200)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            Add(field, $"Use at most {maxLength} characters.");
+        }
+    }
+
+    public void ThrowIfAny()
+    {
+        if (!IsEmpty)
+        {
+            throw Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+    }
+}
+
+public static class RequestBody
+{
+    /// <summary>Bodies larger than this are refused before they are parsed.</summary>
+    public const int DefaultMaxBytes = 64 * 1024;
+
+    /// <summary>
+    /// Reads a JSON body strictly: JSON content type, bounded size, known fields only, right types, required
+    /// fields present, then the body's own <see cref="IValidatable.Validate"/>. Any failure is a 4xx problem.
+    /// </summary>
+    public static async Task<T> ReadJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken, int maxBytes = DefaultMaxBytes)
+        where T : class
+    {
+        if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Problems.UnsupportedMediaType();
+        }
+        if (request.ContentLength > maxBytes)
+        {
+            throw Problems.BodyTooLarge(maxBytes);
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw Problems.BodyTooLarge(maxBytes);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0)
+        {
+            throw Problems.MalformedBody("The request body is empty; send a JSON object.");
+        }
+
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), PortalJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw FromJsonException(ex);
+        }
+        if (value is null)
+        {
+            throw Problems.MalformedBody("The request body must be a JSON object, not null.");
+        }
+        if (value is IValidatable validatable)
+        {
+            var errors = new ValidationErrors();
+            validatable.Validate(errors);
+            errors.ThrowIfAny();
+        }
+        return value;
+    }
+
+    private static PortalProblemException FromJsonException(JsonException ex)
+    {
+        var field = JsonPathToField(ex.Path);
+        var message = ex.Message;
+        if (message.Contains("missing required properties", StringComparison.OrdinalIgnoreCase))
+        {
+            // "... missing required properties including: 'a', 'b'." → one error per missing field.
+            var start = message.IndexOf(':', message.IndexOf("including", StringComparison.OrdinalIgnoreCase));
+            var names = start < 0 ? [] : message[(start + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(n => n.Trim('\'', '.', ' ')).Where(n => n.Length > 0).ToArray();
+            if (names.Length > 0)
+            {
+                return Problems.Validation(names.ToDictionary(n => n, _ => new[] { "This field is required." }));
+            }
+        }
+        if (message.Contains("could not be mapped", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Validation(field ?? "$", "This field is not part of the request; remove it.");
+        }
+        if (field is null || ex.LineNumber is null && ex.Path is null)
+        {
+            return Problems.MalformedBody("The body is not valid JSON.");
+        }
+        // The path points at the field whose value has the wrong type or is not valid JSON there.
+        return message.Contains("invalid start of a value", StringComparison.OrdinalIgnoreCase) ||
+               message.Contains("expected end", StringComparison.OrdinalIgnoreCase) ||
+               message.Contains("is invalid after", StringComparison.OrdinalIgnoreCase)
+            ? Problems.MalformedBody($"The body is not valid JSON near '{field}'.")
+            : Problems.Validation(field, "This value has the wrong type or format.");
+    }
+
+    /// <summary>"$.lines[2].quantity" → "lines[2].quantity"; "$" → null.</summary>
+    private static string? JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return null;
+        }
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Portal.Core.Shared.Http;
+
+public static class RequestHeaders
+{
+    /// <summary>The If-Match value an update must carry (the ETag the client last read); 428 when missing.</summary>
+    public static string RequireIfMatch(this HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString().Trim();
+        return value.Length == 0 ? throw Problems.PreconditionRequired() : value;
+    }
+
+    public static string? OptionalIfMatch(this HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString().Trim();
+        return value.Length == 0 || value == "*" ? null : value;
+    }
+
+    /// <summary>
+    /// The client's address for throttling: the first X-Forwarded-For entry that the Azure front end writes,
+    /// else the connection's address (LocalHost).
+    /// </summary>
+    public static string ClientAddress(this HttpRequest request)
+    {
+        var forwarded = request.Headers["X-Forwarded-For"].ToString();
+        if (forwarded.Length > 0)
+        {
+            var first = forwarded.Split(',')[0].Trim();
+            // Azure writes "address:port" for IPv4; keep the address.
+            var colon = first.LastIndexOf(':');
+            return colon > 0 && first.Count(c => c == ':') == 1 ? first[..colon] : first;
+        }
+        return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    }
+}

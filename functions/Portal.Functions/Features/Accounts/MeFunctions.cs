@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Shared.Http;
+
+namespace Portal.Functions.Features.Accounts;
+
+/// <summary>The signed-in user's own account: profile, contact details, password, and colleagues at the same counterparty.</summary>
+public sealed class MeFunctions(PortalEndpoint endpoint, AccountService accounts)
+{
+    [Function(nameof(GetMe))]
+    public Task<IActionResult> GetMe(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.SignedIn, async caller =>
+        {
+            var (me, etag) = await accounts.GetMeAsync(caller, ct);
+            return ApiResult.Ok(me).WithETag(etag);
+        });
+
+    [Function(nameof(UpdateMyContact))]
+    public Task<IActionResult> UpdateMyContact(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "me/contact")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.SignedIn, async caller =>
+        {
+            var ifMatch = req.RequireIfMatch();
+            var body = await req.ReadJsonAsync<ContactRequest>(ct);
+            await accounts.UpdateContactAsync(caller, body, ifMatch, ct);
+            var (me, etag) = await accounts.GetMeAsync(caller, ct);
+            return ApiResult.Ok(me).WithETag(etag);
+        });
+
+    [Function(nameof(ChangeMyPassword))]
+    public Task<IActionResult> ChangeMyPassword(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "me/password")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.SignedIn, async caller =>
+        {
+            var body = await req.ReadJsonAsync<ChangePasswordRequest>(ct);
+            await accounts.ChangePasswordAsync(caller, body, ct);
+            return ApiResult.NoContent();
+        });
+
+    [Function(nameof(ListColleagues))]
+    public Task<IActionResult> ListColleagues(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "account/users")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(new { items = await accounts.ListColleaguesAsync(caller, ct) }));
+
+    [Function(nameof(GetColleague))]
+    public Task<IActionResult> GetColleague(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "account/users/{userId}")] HttpRequest req, string userId, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await accounts.GetColleagueAsync(caller, userId, ct)));
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Shared.Http;
+
+namespace Portal.Functions.Features.Manage;
+
+/// <summary>
+/// The company side of access: the portal-wide external access switch, counterparties, access groups and
+/// external users (the seed's company representative workflow). Staff only.
+/// </summary>
+public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountService accounts)
+{
+    [Function(nameof(GetPortalSettings))]
+    public Task<IActionResult> GetPortalSettings(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/settings")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+        {
+            var (view, etag) = await accounts.GetSettingsAsync(ct);
+            return ApiResult.Ok(view).WithETag(etag);
+        });
+
+    [Function(nameof(UpdatePortalSettings))]
+    public Task<IActionResult> UpdatePortalSettings(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/settings")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+        {
+            var body = await req.ReadJsonAsync<SettingsRequest>(ct);
+            var (view, etag) = await accounts.UpdateSettingsAsync(body, req.OptionalIfMatch(), ct);
+            return ApiResult.Ok(view).WithETag(etag);
+        });
+
+    [Function(nameof(ListCounterparties))]
+    public Task<IActionResult> ListCounterparties(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/counterparties")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new { items = await accounts.ListCounterpartiesAsync(ct) }));
+
+    [Function(nameof(GetCounterparty))]
+    public Task<IActionResult> GetCounterparty(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/counterparties/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(await accounts.GetCounterpartyAsync(id, ct)));
+
+    [Function(nameof(PutCounterparty))]
+    public Task<IActionResult> PutCounterparty(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/counterparties/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+            ApiResult.Ok(await accounts.UpsertCounterpartyAsync(id, await req.ReadJsonAsync<CounterpartyRequest>(ct), ct)));
+
+    [Function(nameof(ListAccessGroups))]
+    public Task<IActionResult> ListAccessGroups(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/access-groups")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new { items = await accounts.ListAccessGroupsAsync(ct) }));
+
+    [Function(nameof(PutAccessGroup))]
+    public Task<IActionResult> PutAccessGroup(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/access-groups/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+            ApiResult.Ok(await accounts.UpsertAccessGroupAsync(id, await req.ReadJsonAsync<AccessGroupRequest>(ct), ct)));
+
+    [Function(nameof(ListExternalUsers))]
+    public Task<IActionResult> ListExternalUsers(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/users")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new { items = await accounts.ListUsersAsync(ct) }));
+
+    [Function(nameof(CreateUser))]
+    public Task<IActionResult> CreateUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/users")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+        {
+            var user = await accounts.CreateUserAsync(await req.ReadJsonAsync<CreateUserRequest>(ct), null, ct);
+            return ApiResult.Created($"/api/manage/users/{user.Id}", user);
+        });
+
+    [Function(nameof(GetUser))]
+    public Task<IActionResult> GetUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/users/{userId}")] HttpRequest req, string userId, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+        {
+            var (view, etag) = await accounts.GetUserAsync(userId, ct);
+            return ApiResult.Ok(view).WithETag(etag);
+        });
+
+    [Function(nameof(UpdateUser))]
+    public Task<IActionResult> UpdateUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/users/{userId}")] HttpRequest req, string userId, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+        {
+            var ifMatch = req.RequireIfMatch();
+            var (view, etag) = await accounts.UpdateUserAsync(userId, await req.ReadJsonAsync<UpdateUserRequest>(ct), ifMatch, ct);
+            return ApiResult.Ok(view).WithETag(etag);
+        });
+}
