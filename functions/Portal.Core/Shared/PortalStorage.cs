@@ -39,17 +39,20 @@ public static class PortalStorage
                 ? new BlobServiceClient(RequiredUri(section, "blobServiceUri"), Credential(section), options)
                 : new BlobServiceClient(connectionString, options);
         });
-        services.AddSingleton(_ =>
-        {
-            // The Functions host reads and writes queue messages as base64 (host.json messageEncoding),
-            // so messages we enqueue for our own queue triggers must be base64 too.
-            var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-            options.AddPolicy(StorageRequestCountingPolicy.Instance, HttpPipelinePosition.PerRetry);
-            return string.IsNullOrWhiteSpace(connectionString)
-                ? new QueueServiceClient(RequiredUri(section, "queueServiceUri"), Credential(section), options)
-                : new QueueServiceClient(connectionString, options);
-        });
+        // The Functions host reads and writes queue messages as base64 (host.json messageEncoding),
+        // so messages we enqueue for our own queue triggers must be base64 too.
+        services.AddSingleton(_ => CreateQueueServiceClient(configuration, QueueMessageEncoding.Base64));
         return services;
+    }
+
+    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, QueueMessageEncoding encoding)
+    {
+        var section = configuration.GetSection(ConnectionName);
+        var options = new QueueClientOptions { MessageEncoding = encoding };
+        options.AddPolicy(StorageRequestCountingPolicy.Instance, HttpPipelinePosition.PerRetry);
+        return string.IsNullOrWhiteSpace(section.Value)
+            ? new QueueServiceClient(RequiredUri(section, "queueServiceUri"), Credential(section), options)
+            : new QueueServiceClient(section.Value, options);
     }
 
     /// <summary>True when the connection is the local storage emulator, where account-key SAS and auto-start apply.</summary>

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Portal.Core.Shared;
+
+namespace Portal.LocalHost;
+
+/// <summary>
+/// Maps every HTTP function at /{routePrefix}/{Route} with its verbs and route constraints, and invokes it the way
+/// the Functions host's ASP.NET Core integration does: a new function class instance per invocation from the
+/// request's DI scope, HttpRequest as the trigger, route then query values bound to parameters by name.
+/// </summary>
+public static class HttpFunctionEndpoints
+{
+    public const string StorageRequestsHeader = "X-Storage-Requests";
+
+    public static void MapHttpFunctions(this IEndpointRouteBuilder app, IEnumerable<HttpFunction> functions, string routePrefix)
+    {
+        foreach (var function in functions)
+        {
+            var pattern = "/" + string.Join('/', new[] { routePrefix.Trim('/'), function.Route.Trim('/') }.Where(s => s.Length > 0));
+            app.MapMethods(pattern, function.Verbs, context => InvokeAsync(function, context))
+                .WithDisplayName(function.Name);
+        }
+    }
+
+    private static async Task InvokeAsync(HttpFunction function, HttpContext context)
+    {
+        using var storage = StorageRequestCounter.Begin();
+        var started = Stopwatch.GetTimestamp();
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[StorageRequestsHeader] = storage.Count.ToString(CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+
+        var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, function.ClassType);
+        var arguments = function.Method.GetParameters().Select(p => BindParameter(function, p, context)).ToArray();
+        object? returned;
+        try
+        {
+            returned = function.Method.Invoke(instance, arguments);
+        }
+        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+        var result = await Unwrap(returned);
+        switch (result)
+        {
+            case IActionResult action:
+                await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+                break;
+            case IResult httpResult:
+                await httpResult.ExecuteAsync(context);
+                break;
+            case null:
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+        }
+
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.LocalHost.Http");
+        logger.LogInformation("{Function} {Method} {Path} -> {Status} in {Elapsed:F1} ms, {StorageRequests} storage requests",
+            function.Name, context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, storage.Count);
+    }
+
+    private static object? BindParameter(HttpFunction function, System.Reflection.ParameterInfo parameter, HttpContext context)
+    {
+        if (parameter == function.Trigger)
+        {
+            return context.Request;
+        }
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return context.RequestAborted;
+        }
+        var name = parameter.Name!;
+        var raw = context.Request.RouteValues.TryGetValue(name, out var routeValue) && routeValue is not null
+            ? Convert.ToString(routeValue, CultureInfo.InvariantCulture)
+            : context.Request.Query.TryGetValue(name, out var queryValue) ? queryValue.ToString() : null;
+        return ConvertValue(raw, parameter.ParameterType);
+    }
+
+    private static object? ConvertValue(string? raw, Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (raw is null)
+        {
+            return type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
+        }
+        if (target == typeof(string))
+        {
+            return raw;
+        }
+        try
+        {
+            return target == typeof(Guid) ? Guid.Parse(raw)
+                : target == typeof(DateOnly) ? DateOnly.Parse(raw, CultureInfo.InvariantCulture)
+                : target == typeof(DateTimeOffset) ? DateTimeOffset.Parse(raw, CultureInfo.InvariantCulture)
+                : Convert.ChangeType(raw, target, CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            // The host passes the default when conversion fails; route constraints should prevent reaching here.
+            return type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
+        }
+    }
+
+    private static async Task<object?> Unwrap(object? returned)
+    {
+        switch (returned)
+        {
+            case Task task:
+                await task;
+                return task.GetType().GetProperty("Result")?.GetValue(task);
+            case ValueTask<IActionResult> valueAction:
+                return await valueAction;
+            case ValueTask<IResult> valueResult:
+                return await valueResult;
+            default:
+                return returned;
+        }
+    }
+}
