@@ -41,11 +41,14 @@ public static class FunctionCatalog
         typeof(DateTime), typeof(DateTimeOffset), typeof(DateOnly),
     ];
 
-    public static IReadOnlyList<FunctionDescriptor> Discover(IEnumerable<Assembly> assemblies, Func<string, string> resolveSetting)
+    public static IReadOnlyList<FunctionDescriptor> Discover(IEnumerable<Assembly> assemblies, Func<string, string> resolveSetting) =>
+        Discover(assemblies.SelectMany(a => a.GetExportedTypes()), resolveSetting);
+
+    public static IReadOnlyList<FunctionDescriptor> Discover(IEnumerable<Type> types, Func<string, string> resolveSetting)
     {
         var functions = new List<FunctionDescriptor>();
         var problems = new List<string>();
-        foreach (var type in assemblies.SelectMany(a => a.GetExportedTypes()).Where(t => t is { IsClass: true, IsAbstract: false }))
+        foreach (var type in types.Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             {

@@ -16,6 +16,7 @@ namespace Portal.LocalHost;
 public static class HttpFunctionEndpoints
 {
     public const string StorageRequestsHeader = "X-Storage-Requests";
+    public const string StorageWritesHeader = "X-Storage-Writes";
 
     public static void MapHttpFunctions(this IEndpointRouteBuilder app, IEnumerable<HttpFunction> functions, string routePrefix)
     {
@@ -34,6 +35,7 @@ public static class HttpFunctionEndpoints
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[StorageRequestsHeader] = storage.Count.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers[StorageWritesHeader] = storage.Writes.ToString(CultureInfo.InvariantCulture);
             return Task.CompletedTask;
         });
 

@@ -22,6 +22,9 @@ public sealed class LocalPortalOptions
     public bool StartAzurite { get; set; } = true;
 
     public string? RepositoryRoot { get; set; }
+
+    /// <summary>Replaces host.json's queue settings (tests use a zero visibility timeout to reach the poison queue quickly).</summary>
+    public Func<QueueSettings, QueueSettings>? AdjustQueueSettings { get; set; }
 }
 
 /// <summary>
@@ -80,7 +83,7 @@ public sealed class LocalPortal : IAsyncDisposable
             var hostJson = HostJson.Load(Path.Combine(root, "functions", "Portal.Functions", "host.json"));
 
             builder.Services.AddPortal(builder.Configuration);
-            builder.Services.AddSingleton(hostJson.Queues);
+            builder.Services.AddSingleton(options.AdjustQueueSettings?.Invoke(hostJson.Queues) ?? hostJson.Queues);
             builder.Services.AddSingleton<IEnumerable<QueueFunction>>(functions.OfType<QueueFunction>().ToList());
             builder.Services.AddHostedService<QueueTriggerRunner>();
             builder.Services.AddRouting();

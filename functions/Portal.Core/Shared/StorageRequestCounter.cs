@@ -22,25 +22,37 @@ public static class StorageRequestCounter
     /// <summary>The number of storage requests in the innermost open scope, or 0 outside any scope.</summary>
     public static int CurrentCount => Current.Value?.Count ?? 0;
 
-    internal static void Increment()
+    internal static void Increment(bool write)
     {
         for (var scope = Current.Value; scope is not null; scope = scope.Parent)
         {
-            scope.Add();
+            scope.Add(write);
         }
     }
 
     public sealed class Scope : IDisposable
     {
         private int _count;
+        private int _writes;
 
         internal Scope(Scope? parent) => Parent = parent;
 
         internal Scope? Parent { get; }
 
+        /// <summary>All storage requests: reads and writes.</summary>
         public int Count => Volatile.Read(ref _count);
 
-        internal void Add() => Interlocked.Increment(ref _count);
+        /// <summary>Requests that may change data (anything but GET and HEAD).</summary>
+        public int Writes => Volatile.Read(ref _writes);
+
+        internal void Add(bool write)
+        {
+            Interlocked.Increment(ref _count);
+            if (write)
+            {
+                Interlocked.Increment(ref _writes);
+            }
+        }
 
         public void Dispose()
         {
@@ -57,5 +69,6 @@ public sealed class StorageRequestCountingPolicy : HttpPipelineSynchronousPolicy
 {
     public static readonly StorageRequestCountingPolicy Instance = new();
 
-    public override void OnSendingRequest(HttpMessage message) => StorageRequestCounter.Increment();
+    public override void OnSendingRequest(HttpMessage message) =>
+        StorageRequestCounter.Increment(message.Request.Method != RequestMethod.Get && message.Request.Method != RequestMethod.Head);
 }
