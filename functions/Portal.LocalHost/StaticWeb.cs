@@ -4,12 +4,14 @@ namespace Portal.LocalHost;
 
 /// <summary>
 /// Serves the built front end (static-web/dist) at / with a fallback to index.html for client-side routes,
-/// as Static Web Apps' navigation fallback does. Until the front end is built, a short page says how.
+/// as Static Web Apps' navigation fallback does, with the same security headers. Until the front end is built,
+/// a short page says how.
 /// </summary>
 public static class StaticWeb
 {
     public static void Map(WebApplication app, string repositoryRoot, string routePrefix)
     {
+        SecurityHeaders.Use(app, repositoryRoot);
         var dist = Path.Combine(repositoryRoot, "static-web", "dist");
         var apiPrefix = "/" + routePrefix.Trim('/');
         if (Directory.Exists(dist) && File.Exists(Path.Combine(dist, "index.html")))

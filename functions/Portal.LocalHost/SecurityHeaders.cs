@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace Portal.LocalHost;
+
+/// <summary>
+/// The security headers Azure Static Web Apps adds in production, read from the front end's own
+/// staticwebapp.config.json (globalHeaders), so that local runs and tests see exactly what production sends
+/// and the two cannot drift apart.
+/// </summary>
+public static class SecurityHeaders
+{
+    public static string ConfigPath(string repositoryRoot) =>
+        Path.Combine(repositoryRoot, "static-web", "public", "staticwebapp.config.json");
+
+    public static IReadOnlyDictionary<string, string> Load(string repositoryRoot)
+    {
+        var path = ConfigPath(repositoryRoot);
+        if (!File.Exists(path))
+        {
+            return new Dictionary<string, string>();
+        }
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (!document.RootElement.TryGetProperty("globalHeaders", out var headers) || headers.ValueKind != JsonValueKind.Object)
+        {
+            return new Dictionary<string, string>();
+        }
+        return headers.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static void Use(WebApplication app, string repositoryRoot)
+    {
+        var headers = Load(repositoryRoot);
+        if (headers.Count == 0)
+        {
+            return;
+        }
+        app.Use(async (context, next) =>
+        {
+            foreach (var (name, value) in headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+            await next(context);
+        });
+    }
+}

@@ -1,0 +1,267 @@
+import { Button, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { CartRegular, NavigationRegular, SignOutRegular } from "@fluentui/react-icons";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { ApiError, onSessionEnded, problemKind, request, setCsrfToken } from "../lib/api";
+import { lineCount, useCart } from "../lib/cart";
+import { isCustomer, MeContext, sessionQueryKey, useSession, type MeView } from "../lib/session";
+import { ErrorState } from "../lib/ui";
+import { customerMenu, staffMenu } from "./menu";
+
+const narrow = "@media (max-width: 767px)";
+
+const useStyles = makeStyles({
+  skip: {
+    position: "absolute",
+    left: tokens.spacingHorizontalS,
+    top: "-100px",
+    zIndex: 10,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    ":focus": { top: tokens.spacingVerticalS },
+  },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  brand: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    textDecorationLine: "none",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    marginRight: "auto",
+    ":focus-visible": { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}`, outlineOffset: "2px" },
+  },
+  company: { display: "block", fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase200 },
+  who: { fontSize: tokens.fontSizeBase200, textAlign: "right", [narrow]: { display: "none" } },
+  headerLink: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ":focus-visible": { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}`, outlineOffset: "2px" },
+  },
+  menuButton: { display: "none", [narrow]: { display: "inline-flex" } },
+  body: { display: "flex", minHeight: "calc(100vh - 56px)", [narrow]: { flexDirection: "column" } },
+  nav: {
+    flexShrink: 0,
+    width: "230px",
+    padding: tokens.spacingVerticalL,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    [narrow]: { display: "none", width: "auto", borderRight: "none" },
+  },
+  navOpen: { [narrow]: { display: "block" } },
+  navSection: {
+    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    textTransform: "uppercase",
+  },
+  navList: { listStyleType: "none", margin: 0, padding: 0 },
+  navLink: {
+    display: "block",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: "none",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+    '&[aria-current="page"]': {
+      backgroundColor: tokens.colorNeutralBackground1Selected,
+      fontWeight: tokens.fontWeightSemibold,
+      boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`,
+    },
+  },
+  main: {
+    flexGrow: 1,
+    minWidth: 0,
+    padding: tokens.spacingHorizontalXXL,
+    [narrow]: { padding: tokens.spacingHorizontalM },
+    ":focus": { outline: "none" },
+  },
+  centered: { padding: "20vh 0", display: "flex", justifyContent: "center" },
+});
+
+/**
+ * The signed-in frame around every page: header, main menu, and the rules for the session —
+ * not signed in or session ended → sign-in page, keeping the address to come back to.
+ */
+export function Shell() {
+  const styles = useStyles();
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+
+  useEffect(() => {
+    onSessionEnded((problem) => {
+      if (window.location.pathname === "/sign-in") return;
+      const hadSession = client.getQueryData(sessionQueryKey) !== undefined;
+      const reason = problemKind(problem) === "external-access-off" ? "closed" : hadSession ? "ended" : undefined;
+      navigate(signInPath(window.location.pathname + window.location.search), { replace: true, state: { reason } });
+      // Nothing of the ended session may show again, not even from the cache.
+      client.clear();
+    });
+    return () => onSessionEnded(null);
+  }, [client, navigate]);
+
+  if (session.isPending) {
+    return (
+      <div className={styles.centered}>
+        <Spinner label="Opening the portal…" />
+      </div>
+    );
+  }
+  if (session.isError) {
+    if (session.error instanceof ApiError && (session.error.status === 401 || session.error.status === 403)) {
+      return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+    }
+    return (
+      <main className={styles.main}>
+        <ErrorState error={session.error} onRetry={() => session.refetch()} />
+      </main>
+    );
+  }
+  return (
+    <MeContext.Provider value={session.data.me}>
+      <Frame me={session.data.me} />
+    </MeContext.Provider>
+  );
+}
+
+function signInPath(returnTo: string): string {
+  return returnTo === "/" ? "/sign-in" : `/sign-in?returnTo=${encodeURIComponent(returnTo)}`;
+}
+
+function Frame({ me }: { me: MeView }) {
+  const styles = useStyles();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  const customer = isCustomer(me);
+  const menu = customer ? customerMenu : staffMenu;
+
+  useMoveFocusToHeadingOnNavigation(main, location.pathname);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  return (
+    <>
+      <a className={styles.skip} href="#main">
+        Skip to main content
+      </a>
+      <header className={styles.header}>
+        <Button
+          className={styles.menuButton}
+          appearance="primary"
+          icon={<NavigationRegular />}
+          aria-expanded={menuOpen}
+          aria-controls="main-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          Menu
+        </Button>
+        <Link to="/" className={styles.brand}>
+          Customer Portal
+          <span className={styles.company}>{me.companyName}</span>
+        </Link>
+        {customer && <CartLink className={styles.headerLink} />}
+        <div className={styles.who}>
+          <div>{me.user.displayName}</div>
+          <div>{me.counterparty?.name ?? "Staff"}</div>
+        </div>
+        <SignOutButton />
+      </header>
+      <div className={styles.body}>
+        <nav id="main-menu" aria-label="Main menu" className={mergeClasses(styles.nav, menuOpen && styles.navOpen)}>
+          {menu.map((section) => (
+            <div key={section.title}>
+              <p className={styles.navSection} id={`menu-${section.title}`}>
+                {section.title}
+              </p>
+              <ul className={styles.navList} aria-labelledby={`menu-${section.title}`}>
+                {section.items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} className={styles.navLink} end={item.to === "/"}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </nav>
+        <main id="main" ref={main} tabIndex={-1} className={styles.main}>
+          <Outlet />
+        </main>
+      </div>
+    </>
+  );
+}
+
+function CartLink({ className }: { className: string }) {
+  const cart = useCart();
+  const count = lineCount(cart.data?.cart);
+  return (
+    <Link to="/purchases/cart" className={className}>
+      <CartRegular fontSize={20} aria-hidden />
+      Products cart ({count})
+    </Link>
+  );
+}
+
+function SignOutButton() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const signOut = useMutation({
+    mutationFn: () => request<void>("POST", "/api/auth/sign-out", { expectUnauthorized: true }),
+    // Whether or not the server still knew the session, the browser forgets it.
+    onSettled: () => {
+      setCsrfToken(null);
+      navigate("/sign-in", { replace: true, state: { reason: "signed-out" } });
+      client.clear();
+    },
+  });
+  return (
+    <Button icon={<SignOutRegular />} onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+      Sign out
+    </Button>
+  );
+}
+
+/**
+ * A client-side navigation leaves focus on the link that was pressed. Moving it to the new page's h1 tells
+ * screen reader users where they are and lets keyboard users start from the top of the page. Pages load
+ * lazily, so the heading may appear a moment after the address changes.
+ */
+function useMoveFocusToHeadingOnNavigation(main: React.RefObject<HTMLElement | null>, pathname: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const container = main.current;
+    if (!container) return;
+    const focusHeading = () => {
+      const heading = container.querySelector<HTMLElement>("h1");
+      heading?.focus();
+      return heading !== null;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => focusHeading() && observer.disconnect());
+    observer.observe(container, { childList: true, subtree: true });
+    const timer = window.setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
+  }, [main, pathname]);
+}

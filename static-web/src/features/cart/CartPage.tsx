@@ -1,0 +1,254 @@
+import {
+  Button,
+  Input,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DeleteRegular } from "@fluentui/react-icons";
+import { useEffect, useState } from "react";
+import { Link, useLocation } from "react-router";
+import { useCart, type CartFillNotice, type CartLine } from "../../lib/cart";
+import { formatMoney, formatQuantity } from "../../lib/format";
+import { useAnnounce } from "../../lib/live";
+import { describeError } from "../../lib/problems";
+import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll } from "../../lib/ui";
+import { LineGoneError, useChangeCart, useWarehouses, type CartChange, type Checkout, type Warehouse } from "./api";
+import { CheckoutResult, CheckoutSection } from "./CheckoutSection";
+
+const useStyles = makeStyles({
+  stack: { display: "grid", gap: tokens.spacingVerticalL },
+  sku: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  problem: { display: "block", color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
+  quantity: { width: "7em" },
+  number: { textAlign: "right" },
+  total: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, textAlign: "right" },
+  error: { display: "block", color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+});
+
+export function CartPage() {
+  const styles = useStyles();
+  const cart = useCart();
+  const warehouses = useWarehouses();
+  const change = useChangeCart();
+  const announce = useAnnounce();
+  const location = useLocation();
+  const fill = (location.state as { fill?: CartFillNotice } | null)?.fill;
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [finished, setFinished] = useState<Checkout | null>(null);
+
+  const apply = (next: CartChange, done: string) => {
+    setConflict(null);
+    change.mutate(next, {
+      onSuccess: (result) => {
+        if (result.reapplied) {
+          const message = "The cart had been changed in another tab or window. Your change was made on the latest version.";
+          setConflict(message);
+          announce(`${message} ${done}`);
+        } else {
+          announce(done);
+        }
+      },
+      onError: (error) => {
+        const message = error instanceof LineGoneError ? `${error.message} The cart now shows the latest version.` : describeError(error).title;
+        if (error instanceof LineGoneError) setConflict(message);
+        announce(message, "assertive");
+      },
+    });
+  };
+
+  const lines = cart.data?.cart.lines ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Products cart"
+        actions={
+          lines.length > 0 && (
+            <Button onClick={() => apply({ kind: "clear" }, "The cart is empty now.")} disabled={change.isPending}>
+              Empty the cart
+            </Button>
+          )
+        }
+      />
+      <div className={styles.stack}>
+        {finished && <CheckoutResult checkout={finished} />}
+        {fill && !finished && <FillNotice fill={fill} />}
+        {conflict && <Notice intent="warning" title={conflict} />}
+        {change.isError && !(change.error instanceof LineGoneError) && <ErrorState error={change.error} />}
+        {cart.isPending ? (
+          <LoadingState label="Loading the cart…" />
+        ) : cart.isError ? (
+          <ErrorState error={cart.error} onRetry={() => cart.refetch()} />
+        ) : lines.length === 0 ? (
+          !finished && <EmptyState>
+            The cart is empty. Add products from the <Link to="/purchases/catalog">catalog</Link>, a{" "}
+            <Link to="/documents/quotations">quotation</Link> or an earlier <Link to="/purchases/orders">order</Link>.
+          </EmptyState>
+        ) : (
+          <>
+            <TableScroll label="Cart lines">
+              <Table aria-label="Cart lines">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Product</TableHeaderCell>
+                    <TableHeaderCell>Warehouse</TableHeaderCell>
+                    <TableHeaderCell>Quantity</TableHeaderCell>
+                    <TableHeaderCell className={styles.number}>Price</TableHeaderCell>
+                    <TableHeaderCell className={styles.number}>Amount</TableHeaderCell>
+                    <TableHeaderCell>
+                      <span className={styles.sku}>Actions</span>
+                    </TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {lines.map((line) => (
+                    <CartRow
+                      key={line.id}
+                      line={line}
+                      warehouses={warehouses.data?.items}
+                      busy={change.isPending}
+                      onChange={apply}
+                    />
+                  ))}
+                </TableBody>
+              </Table>
+            </TableScroll>
+            <div className={styles.total} data-testid="cart-total">
+              Total: {formatMoney(cart.data.cart.total)}
+            </div>
+            <CheckoutSection hasProblems={lines.some((l) => l.problem)} onFinished={setFinished} />
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+function FillNotice({ fill }: { fill: CartFillNotice }) {
+  const count = fill.added.length;
+  return (
+    <Notice
+      intent={fill.unavailable.length > 0 ? "warning" : "success"}
+      title={`${count} ${count === 1 ? "product was" : "products were"} added from ${fill.source}. Review the cart, then create the order.`}
+    >
+      {fill.unavailable.length > 0 && (
+        <>
+          Not added:
+          <ul>
+            {fill.unavailable.map((u) => (
+              <li key={u.sku}>
+                {u.name} ({u.sku}): {u.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Notice>
+  );
+}
+
+function CartRow(props: {
+  line: CartLine;
+  warehouses: Warehouse[] | undefined;
+  busy: boolean;
+  onChange: (change: CartChange, done: string) => void;
+}) {
+  const { line, onChange } = props;
+  const styles = useStyles();
+  const [quantity, setQuantity] = useState(String(line.quantity));
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const nameId = `cart-line-${line.id}`;
+
+  // The server's quantity wins after every save (or after another tab changed it).
+  useEffect(() => setQuantity(String(line.quantity)), [line.quantity]);
+
+  const commitQuantity = () => {
+    const value = Number(quantity.replace(",", "."));
+    const message = quantityProblem(quantity, value, line.unitPrecision);
+    setInvalid(message);
+    if (message || value === line.quantity) return;
+    onChange(
+      { kind: "update", lineId: line.id, quantity: value },
+      `${line.name}: quantity ${formatQuantity(value, line.unitPrecision)} ${line.unit}.`,
+    );
+  };
+
+  const options = props.warehouses ?? [{ id: line.warehouseId, name: line.warehouseName }];
+  return (
+    <TableRow>
+      <TableCell>
+        <span id={nameId}>{line.name}</span>
+        <span className={styles.sku}>{line.sku}</span>
+        {line.problem && <span className={styles.problem}>{line.problem}</span>}
+      </TableCell>
+      <TableCell>
+        <Select
+          aria-label={`Warehouse for ${line.name}`}
+          value={line.warehouseId}
+          disabled={props.busy}
+          onChange={(_, data) => {
+            const name = options.find((w) => w.id === data.value)?.name ?? data.value;
+            onChange({ kind: "update", lineId: line.id, warehouseId: data.value }, `${line.name} now ships from ${name}.`);
+          }}
+        >
+          {options.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name}
+            </option>
+          ))}
+        </Select>
+      </TableCell>
+      <TableCell>
+        <Input
+          className={styles.quantity}
+          aria-label={`Quantity of ${line.name} (${line.unit})`}
+          aria-invalid={invalid !== null}
+          aria-describedby={invalid ? `${nameId}-error` : undefined}
+          type="number"
+          inputMode="decimal"
+          min="0"
+          step={line.unitPrecision > 0 ? String(10 ** -line.unitPrecision) : "1"}
+          value={quantity}
+          onChange={(_, data) => setQuantity(data.value)}
+          onBlur={commitQuantity}
+          onKeyDown={(event) => event.key === "Enter" && commitQuantity()}
+          contentAfter={<span aria-hidden>{line.unit}</span>}
+        />
+        {invalid && (
+          <span className={styles.error} id={`${nameId}-error`}>
+            {invalid}
+          </span>
+        )}
+      </TableCell>
+      <TableCell className={styles.number}>{formatMoney(line.unitPrice)}</TableCell>
+      <TableCell className={styles.number}>{formatMoney(line.lineTotal)}</TableCell>
+      <TableCell>
+        <Button
+          icon={<DeleteRegular />}
+          appearance="subtle"
+          aria-describedby={nameId}
+          disabled={props.busy}
+          onClick={() => onChange({ kind: "remove", lineId: line.id }, `${line.name} removed from the cart.`)}
+        >
+          Remove
+        </Button>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** Quantities must be positive and use no more decimals than the unit allows (pieces: none). */
+export function quantityProblem(text: string, value: number, precision: number): string | null {
+  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) return "Enter a quantity above zero.";
+  const decimals = text.includes(".") || text.includes(",") ? text.split(/[.,]/)[1]!.length : 0;
+  if (decimals > precision) {
+    return precision === 0 ? "Enter a whole number." : `Use at most ${precision} decimal places.`;
+  }
+  return null;
+}

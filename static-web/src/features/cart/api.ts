@@ -1,0 +1,125 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api, request } from "../../lib/api";
+import { cartETag, cartQueryKey, fetchCart, type Cart, type CartState } from "../../lib/cart";
+import type { Money } from "../../lib/format";
+
+export interface Warehouse {
+  id: string;
+  name: string;
+  city?: string | null;
+}
+
+export function useWarehouses() {
+  return useQuery({
+    queryKey: ["warehouses"],
+    queryFn: ({ signal }) => api.get<{ items: Warehouse[] }>("/api/warehouses", signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export type CartChange =
+  | { kind: "update"; lineId: string; quantity?: number; warehouseId?: string }
+  | { kind: "remove"; lineId: string }
+  | { kind: "clear" };
+
+export interface CartChangeResult extends CartState {
+  /** The cart had changed elsewhere (another tab); the change was made again on the latest version. */
+  reapplied: boolean;
+}
+
+/** The line was removed elsewhere before this change reached the server, so there was nothing to change. */
+export class LineGoneError extends Error {
+  constructor() {
+    super("This line was removed in another tab or window.");
+    this.name = "LineGoneError";
+  }
+}
+
+async function send(change: CartChange, etag: string): Promise<CartState> {
+  const path = change.kind === "clear" ? "/api/cart" : `/api/cart/lines/${encodeURIComponent(change.lineId)}`;
+  const { data, etag: next } =
+    change.kind === "update"
+      ? await request<Cart>("PATCH", path, {
+          ifMatch: etag,
+          body: { quantity: change.quantity, warehouseId: change.warehouseId },
+        })
+      : await request<Cart>("DELETE", path, { ifMatch: etag });
+  return { cart: data, etag: next };
+}
+
+/**
+ * Every change names the cart version it was made on. When another tab changed the cart first (412), the
+ * change is not dropped: the latest cart is loaded and, if the line is still there, the change is made on it.
+ */
+export function useChangeCart() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (change: CartChange): Promise<CartChangeResult> => {
+      const current = client.getQueryData<CartState>(cartQueryKey) ?? (await fetchCart());
+      try {
+        return { ...(await send(change, cartETag(current))), reapplied: false };
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 412)) throw error;
+        const latest = await fetchCart();
+        client.setQueryData(cartQueryKey, latest);
+        if (change.kind !== "clear" && !latest.cart.lines.some((line) => line.id === change.lineId)) {
+          throw new LineGoneError();
+        }
+        return { ...(await send(change, cartETag(latest))), reapplied: true };
+      }
+    },
+    onSuccess: ({ cart, etag }) => client.setQueryData<CartState>(cartQueryKey, { cart, etag }),
+  });
+}
+
+export interface CheckoutOrder {
+  id: string;
+  number: string;
+  warehouseId: string;
+  warehouseName: string;
+  total: Money;
+}
+
+export interface Checkout {
+  id: string;
+  status: "pending" | "completed" | "failed";
+  orders?: CheckoutOrder[];
+  failureReason?: string | null;
+}
+
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Starts creating the order(s). The key is chosen once per click and reused by the automatic retry, so a
+ * request whose answer was lost cannot create the orders twice.
+ */
+export function useStartCheckout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { key: string; customerReference: string; comment: string }) => {
+      const state = client.getQueryData<CartState>(cartQueryKey) ?? (await fetchCart());
+      const { data } = await request<Checkout>("POST", "/api/checkouts", {
+        body: { customerReference: input.customerReference || undefined, comment: input.comment || undefined },
+        ifMatch: cartETag(state),
+        idempotencyKey: input.key,
+      });
+      return data;
+    },
+    retry: (failures, error) => !(error instanceof ApiError) && failures < 2,
+  });
+}
+
+/** Polls the checkout until the orders exist or it failed. */
+export function useCheckout(id: string | null) {
+  return useQuery({
+    queryKey: ["checkout", id],
+    queryFn: ({ signal }) => api.get<Checkout>(`/api/checkouts/${encodeURIComponent(id!)}`, signal),
+    enabled: id !== null,
+    refetchInterval: (query) => (query.state.data?.status === "pending" || !query.state.data ? 1000 : false),
+    staleTime: 0,
+  });
+}

@@ -1,0 +1,156 @@
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowLeftRegular, ArrowRepeatAllRegular } from "@fluentui/react-icons";
+import { Link, useNavigate, useParams } from "react-router";
+import { useFillCart, type CartFillNotice } from "../../lib/cart";
+import { formatDate, formatDateTime, formatMoney, formatQuantity } from "../../lib/format";
+import { useAnnounce } from "../../lib/live";
+import { describeError, isNotFound } from "../../lib/problems";
+import { ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
+import { useOrder, type Order } from "./api";
+import { StatusBadge, statusInfo } from "./status";
+
+const useStyles = makeStyles({
+  back: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalM },
+  facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: `0 0 ${tokens.spacingVerticalL}` },
+  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  dd: { margin: 0 },
+  number: { textAlign: "right" },
+  total: { textAlign: "right", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, margin: `${tokens.spacingVerticalM} 0` },
+  h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  history: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export function OrderPage() {
+  const styles = useStyles();
+  const { id = "" } = useParams();
+  const order = useOrder(id);
+  return (
+    <>
+      <Link to="/purchases/orders" className={styles.back}>
+        <ArrowLeftRegular aria-hidden /> Back to orders
+      </Link>
+      {order.isPending ? (
+        <>
+          <PageHeader title="Order" />
+          <LoadingState label="Loading the order…" />
+        </>
+      ) : order.isError ? (
+        <>
+          <PageHeader title={isNotFound(order.error) ? "Order not found" : "Order"} />
+          <ErrorState error={order.error} onRetry={isNotFound(order.error) ? undefined : () => order.refetch()} />
+        </>
+      ) : (
+        <OrderDetail order={order.data} />
+      )}
+    </>
+  );
+}
+
+function OrderDetail({ order }: { order: Order }) {
+  const styles = useStyles();
+  const fill = useFillCart();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+
+  // Repeat order: the lines go into the cart for review first, as the seed describes; nothing is ordered yet.
+  const repeat = () =>
+    fill.mutate(
+      { kind: "order", id: order.id },
+      {
+        onSuccess: ({ fill: result }) => {
+          const notice: CartFillNotice = { source: `order ${order.number}`, added: result.added, unavailable: result.unavailable };
+          navigate("/purchases/cart", { state: { fill: notice } });
+        },
+        onError: (error) => announce(describeError(error).title, "assertive"),
+      },
+    );
+
+  return (
+    <>
+      <PageHeader
+        title={`Order ${order.number}`}
+        actions={
+          <Button appearance="primary" icon={<ArrowRepeatAllRegular />} onClick={repeat} disabled={fill.isPending}>
+            {fill.isPending ? "Adding to the cart…" : "Repeat order"}
+          </Button>
+        }
+      />
+      {fill.isError && <ErrorState error={fill.error} />}
+      <dl className={styles.facts}>
+        <div>
+          <dt className={styles.term}>Date</dt>
+          <dd className={styles.dd}>{formatDate(order.date)}</dd>
+        </div>
+        <div>
+          <dt className={styles.term}>Lifecycle status</dt>
+          <dd className={styles.dd}>
+            <StatusBadge status={order.status} />
+          </dd>
+        </div>
+        <div>
+          <dt className={styles.term}>Warehouse</dt>
+          <dd className={styles.dd}>{order.warehouseName}</dd>
+        </div>
+        {order.customerReference && (
+          <div>
+            <dt className={styles.term}>Your reference</dt>
+            <dd className={styles.dd}>{order.customerReference}</dd>
+          </div>
+        )}
+      </dl>
+      <TableScroll label="Order lines">
+        <Table aria-label="Order lines">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Product</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Ordered</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Shipped</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Pending</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Price</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Amount</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {order.lines.map((line) => (
+              <TableRow key={line.sku}>
+                <TableCell>
+                  {line.name} <span className={styles.term}>{line.sku}</span>
+                </TableCell>
+                <TableCell className={styles.number}>
+                  {formatQuantity(line.ordered)} {line.unit}
+                </TableCell>
+                <TableCell className={styles.number}>{formatQuantity(line.shipped)}</TableCell>
+                <TableCell className={styles.number}>{formatQuantity(line.pending)}</TableCell>
+                <TableCell className={styles.number}>{formatMoney(line.unitPrice)}</TableCell>
+                <TableCell className={styles.number}>{formatMoney(line.lineTotal)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroll>
+      <p className={styles.total}>Total: {formatMoney(order.total)}</p>
+      {order.history.length > 0 && (
+        <>
+          <h2 className={styles.h2}>History</h2>
+          <ol className={styles.history}>
+            {order.history.map((h) => (
+              <li key={`${h.status}-${h.at}`}>
+                {statusInfo(h.status).label} — {formatDateTime(h.at)}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}

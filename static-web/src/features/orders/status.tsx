@@ -1,0 +1,24 @@
+import { Badge } from "@fluentui/react-components";
+
+// The lifecycle statuses users know from the seed: Sent → In progress → Completed, or Canceled.
+export const orderStatuses = [
+  { value: "sent", label: "Sent", color: "informative" },
+  { value: "inProgress", label: "In progress", color: "warning" },
+  { value: "completed", label: "Completed", color: "success" },
+  { value: "canceled", label: "Canceled", color: "subtle" },
+] as const;
+
+/** Accepts the API's value in any casing ("inProgress", "InProgress", "in-progress"). */
+export function statusInfo(status: string) {
+  const key = status.replace(/[-_\s]/g, "").toLowerCase();
+  return orderStatuses.find((s) => s.value.toLowerCase() === key) ?? { value: status, label: status, color: "subtle" as const };
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const info = statusInfo(status);
+  return (
+    <Badge appearance="tint" color={info.color}>
+      {info.label}
+    </Badge>
+  );
+}

@@ -1,0 +1,93 @@
+// The product cart is used from several menu areas (catalog, compare, quotations, orders), so its model and
+// the two ways to put things into it live here; the cart page itself is features/cart.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { request } from "./api";
+import type { Money } from "./format";
+
+export interface CartLine {
+  id: string;
+  sku: string;
+  name: string;
+  unit: string;
+  unitPrecision: number;
+  quantity: number;
+  warehouseId: string;
+  warehouseName: string;
+  unitPrice: Money;
+  lineTotal: Money;
+  problem?: string | null;
+}
+
+export interface Cart {
+  lines: CartLine[];
+  total: Money;
+  version: string | number;
+}
+
+/** The cart with its version: every change to it must say which version it was made against (If-Match). */
+export interface CartState {
+  cart: Cart;
+  etag: string | null;
+}
+
+export interface CartFill {
+  cart: Cart;
+  added: { sku: string; name: string; quantity: number }[];
+  unavailable: { sku: string; name: string; reason: string }[];
+}
+
+/** What a page that filled the cart tells the cart page, through the router's navigation state. */
+export interface CartFillNotice {
+  source: string;
+  added: CartFill["added"];
+  unavailable: CartFill["unavailable"];
+}
+
+export const cartQueryKey = ["cart"] as const;
+
+export function cartETag(state: { etag: string | null; cart: Cart }): string {
+  return state.etag ?? `"${state.cart.version}"`;
+}
+
+export async function fetchCart(): Promise<CartState> {
+  const { data, etag } = await request<Cart>("GET", "/api/cart");
+  return { cart: data, etag };
+}
+
+export function useCart() {
+  return useQuery({ queryKey: cartQueryKey, queryFn: fetchCart });
+}
+
+export function lineCount(cart: Cart | undefined): number {
+  return cart?.lines.length ?? 0;
+}
+
+export interface AddToCart {
+  sku: string;
+  quantity: number;
+  warehouseId?: string;
+}
+
+/** Adds a product; the answer is the whole new cart, which replaces the cached one. */
+export function useAddToCart() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (line: AddToCart) => {
+      const { data, etag } = await request<Cart>("POST", "/api/cart/lines", { body: line });
+      return { cart: data, etag } satisfies CartState;
+    },
+    onSuccess: (state) => client.setQueryData(cartQueryKey, state),
+  });
+}
+
+/** Copies a quotation's or an earlier order's lines into the cart for review (the seed's "Create order based on…"). */
+export function useFillCart() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (from: { kind: "quotation" | "order"; id: string }) => {
+      const { data, etag } = await request<CartFill>("POST", `/api/cart/from-${from.kind}/${encodeURIComponent(from.id)}`);
+      return { fill: data, etag };
+    },
+    onSuccess: ({ fill, etag }) => client.setQueryData<CartState>(cartQueryKey, { cart: fill.cart, etag }),
+  });
+}

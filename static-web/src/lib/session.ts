@@ -1,0 +1,72 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext } from "react";
+import { request, setCsrfToken } from "./api";
+
+export interface MeView {
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    email?: string | null;
+    phone?: string | null;
+    jobTitle?: string | null;
+    kind: "Customer" | "Staff";
+  };
+  counterparty?: {
+    id: string;
+    name: string;
+    code?: string | null;
+    taxId?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    address?: string | null;
+  } | null;
+  accessGroup?: { id: string; name: string; profile: string; allowedCategories: string[] } | null;
+  companyName: string;
+  currency: string;
+  csrfToken: string;
+}
+
+/** The signed-in user with the ETag that PUT /api/me/contact needs. */
+export interface Session {
+  me: MeView;
+  etag: string | null;
+}
+
+export const sessionQueryKey = ["session"] as const;
+
+export async function fetchSession(): Promise<Session> {
+  const { data, etag } = await request<MeView>("GET", "/api/me");
+  setCsrfToken(data.csrfToken);
+  return { me: data, etag };
+}
+
+/**
+ * The session as the whole app sees it. A 401 lands in the error state (and the API client has already sent
+ * the browser to sign-in), so pages below the shell can assume `me` is there.
+ */
+export function useSession() {
+  return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 60_000, retry: false });
+}
+
+/** Stores a MeView that came back from sign-in or a contact update, so nothing needs to fetch it again. */
+export function useStoreSession() {
+  const client = useQueryClient();
+  return (me: MeView, etag: string | null) => {
+    setCsrfToken(me.csrfToken);
+    client.setQueryData<Session>(sessionQueryKey, { me, etag });
+  };
+}
+
+export function isCustomer(me: MeView): boolean {
+  return me.user.kind.toLowerCase() === "customer";
+}
+
+/** Below the shell the user is always signed in; pages read who they are from here. */
+export const MeContext = createContext<MeView | null>(null);
+
+export function useMe(): MeView {
+  const me = useContext(MeContext);
+  if (!me) throw new Error("useMe is used outside the signed-in shell.");
+  return me;
+}

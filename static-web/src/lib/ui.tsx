@@ -1,0 +1,119 @@
+// The states every page has — loading, empty, failed — look and read the same everywhere.
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  shorthands,
+  tokens,
+} from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { describeError } from "./problems";
+
+const useStyles = makeStyles({
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    ":focus": { outline: "none" },
+  },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  state: { padding: `${tokens.spacingVerticalXXL} 0` },
+  empty: {
+    padding: tokens.spacingVerticalXXL,
+    textAlign: "center",
+    color: tokens.colorNeutralForeground2,
+    ...shorthands.border("1px", "dashed", tokens.colorNeutralStroke1),
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  tableWrap: { overflowX: "auto", maxWidth: "100%" },
+});
+
+/** The page's one h1. The shell moves focus to it after a navigation (hence tabIndex -1, and no outline). */
+export function PageHeader({ title, actions, subtitle }: { title: string; actions?: ReactNode; subtitle?: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.header}>
+      <div>
+        <h1 className={styles.title} tabIndex={-1}>
+          {title}
+        </h1>
+        {subtitle && <Text as="p">{subtitle}</Text>}
+      </div>
+      {actions && <div className={styles.actions}>{actions}</div>}
+    </div>
+  );
+}
+
+export function LoadingState({ label = "Loading…" }: { label?: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.state} role="status">
+      <Spinner label={label} />
+    </div>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  const styles = useStyles();
+  return <div className={styles.empty}>{children}</div>;
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const message = describeError(error);
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{message.title}</MessageBarTitle>
+        {message.detail}
+        {message.fields && (
+          <ul>
+            {Object.entries(message.fields).map(([field, texts]) => (
+              <li key={field}>{texts.join(" ")}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+      {onRetry && (
+        <MessageBarActions>
+          <Button onClick={onRetry}>Try again</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+export function Notice({ intent, title, children }: { intent: "success" | "info" | "warning"; title: string; children?: ReactNode }) {
+  return (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {children}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Wide tables scroll sideways on a phone instead of widening the page. */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  const styles = useStyles();
+  // A scrollable region must be reachable by keyboard (axe: scrollable-region-focusable), so it takes focus.
+  return (
+    <div className={styles.tableWrap} role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
