@@ -151,6 +151,7 @@ function Frame({ me }: { me: MeView }) {
 
   useMoveFocusToHeadingOnNavigation(main, location.pathname);
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  useRecheckSessionOnNavigation(location.pathname);
 
   return (
     <>
@@ -234,6 +235,23 @@ function SignOutButton() {
       Sign out
     </Button>
   );
+}
+
+/**
+ * Pages may show cached data without asking the server, so a session ended elsewhere (sign-out in another tab,
+ * access switched off) would go unnoticed. Re-reading /api/me on each navigation finds out at the next click;
+ * a 401 then leads to sign-in through the API client.
+ */
+function useRecheckSessionOnNavigation(pathname: string) {
+  const client = useQueryClient();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    void client.invalidateQueries({ queryKey: sessionQueryKey });
+  }, [client, pathname]);
 }
 
 /**

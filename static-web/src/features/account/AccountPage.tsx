@@ -243,7 +243,7 @@ function Colleagues() {
         <EmptyState>No colleagues have portal accounts yet.</EmptyState>
       ) : (
         <TableScroll label="Colleagues">
-          <Table size="small">
+          <Table size="small" aria-label="Colleagues">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Name</TableHeaderCell>

@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Tests;
+
+public sealed record DemoUser(string Username, string Password, string DisplayName, string Company)
+{
+    public static readonly DemoUser Anna = new("anna@northwind.example", "northwind-demo-1", "Anna Schmidt", "Northwind Traders");
+    public static readonly DemoUser Dan = new("dan@northwind.example", "northwind-demo-2", "Dan Okafor", "Northwind Traders");
+    public static readonly DemoUser Ben = new("ben@contoso.example", "contoso-demo-1", "Ben Müller", "Contoso Retail");
+    public static readonly DemoUser Carla = new("carla@fabrikam.example", "fabrikam-demo-1", "Carla Rossi", "Fabrikam Builders");
+}
+
+/// <summary>
+/// What every browser scenario shares: a fresh browser context per scenario, sign-in, an axe scan of each page
+/// visited, a check that the strict CSP blocked nothing, and a screenshot when the scenario fails.
+/// </summary>
+[Collection(E2ECollection.Name)]
+public abstract class BrowserTest(E2EFixture fixture)
+{
+    protected E2EFixture Fixture { get; } = fixture;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(E2EFixture.RepositoryRoot, "tests", "Portal.E2E.Tests", "screenshots");
+
+    protected async Task InBrowserAsync(Func<IPage, Task> scenario, int width = 1280, int height = 900, [CallerMemberName] string name = "")
+    {
+        await using var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Fixture.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
+        var page = await context.NewPageAsync();
+        var policyViolations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                policyViolations.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => policyViolations.Add("Uncaught error: " + error);
+        try
+        {
+            await scenario(page);
+            Assert.True(policyViolations.Count == 0, "The page broke the Content Security Policy or threw:\n" + string.Join("\n", policyViolations));
+        }
+        catch
+        {
+            Directory.CreateDirectory(ScreenshotFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+            throw;
+        }
+    }
+
+    protected static async Task SignInAsync(IPage page, DemoUser user, string path = "/")
+    {
+        await page.GotoAsync(path);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("Username").FillAsync(user.Username);
+        await page.GetByLabel("Password").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync(user.DisplayName);
+    }
+
+    /// <summary>Waits for the page to settle (no spinner), then runs axe on it: every page must have zero violations.</summary>
+    protected static async Task ExpectAccessibleAsync(IPage page)
+    {
+        await Expect(page.Locator(".fui-Spinner")).ToHaveCountAsync(0);
+        var result = await page.RunAxe();
+        var problems = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Take(5).Select(n => "    " + n.Html)));
+        Assert.True(result.Violations.Length == 0, $"axe found {result.Violations.Length} violation(s) on {page.Url}:\n" + string.Join("\n", problems));
+    }
+
+    protected static async Task GoToMenuAsync(IPage page, string item)
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = item, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Calls the API with the page's own session (cookie and CSRF token), for setting up and checking state.</summary>
+    protected static async Task<JsonElement> ApiAsync(IPage page, string method, string path, object? body = null)
+    {
+        var me = await page.APIRequest.GetAsync("/api/me");
+        var csrf = (await me.JsonAsync())?.GetProperty("csrfToken").GetString() ?? "";
+        var response = await page.APIRequest.FetchAsync(path, new APIRequestContextOptions
+        {
+            Method = method,
+            Headers = new Dictionary<string, string> { ["X-CSRF-Token"] = csrf },
+            DataObject = body,
+        });
+        Assert.True(response.Ok, $"{method} {path} answered {response.Status}: {await response.TextAsync()}");
+        var text = await response.TextAsync();
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.Playwright;
+using Portal.LocalHost;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Tests;
+
+public sealed class ShellTests(E2EFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public Task Sign_in_shows_who_and_for_which_company_and_sign_out_returns_to_sign_in() => InBrowserAsync(async page =>
+    {
+        await page.GotoAsync("/");
+        await ExpectAccessibleAsync(page);
+        await SignInAsync(page, DemoUser.Anna);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Main menu", Level = 1 })).ToBeVisibleAsync();
+        var banner = page.GetByRole(AriaRole.Banner);
+        await Expect(banner).ToContainTextAsync("Anna Schmidt");
+        await Expect(banner).ToContainTextAsync("Northwind Traders");
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+        foreach (var section in new[] { "Purchases", "Documents from supplier", "Reports" })
+        {
+            await Expect(menu).ToContainTextAsync(section);
+        }
+        await ExpectAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByText("You have signed out.")).ToBeVisibleAsync();
+        await page.GotoAsync("/account");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task Wrong_password_is_explained_in_plain_words() => InBrowserAsync(async page =>
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Username").FillAsync(DemoUser.Carla.Username);
+        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The username or password is not correct." })).ToBeVisibleAsync();
+        await ExpectAccessibleAsync(page);
+    });
+
+    [Fact]
+    public Task A_deep_link_survives_sign_in_and_an_ended_session_leads_back_to_sign_in() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Carla, "/account");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Colleagues" })).ToBeVisibleAsync();
+        await ExpectAccessibleAsync(page);
+
+        // The session ends behind the page's back (as when signing out in another tab).
+        await ApiAsync(page, "POST", "/api/auth/sign-out");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Customer Portal" }).ClickAsync();
+        await Expect(page.GetByText("Your session has ended.")).ToBeVisibleAsync();
+        Assert.Contains("/sign-in", page.Url);
+
+        await page.GetByLabel("Username").FillAsync(DemoUser.Carla.Username);
+        await page.GetByLabel("Password").FillAsync(DemoUser.Carla.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task Changing_the_password_with_a_wrong_current_one_says_which_field_is_wrong() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Ben, "/account");
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Change password" });
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "Current password" }).FillAsync("wrong-current-password");
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "New password", Exact = true }).FillAsync("a brand new passphrase");
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "Repeat the new password" }).FillAsync("a brand new passphrase");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(form).ToContainTextAsync("The current password is not correct.");
+
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "Repeat the new password" }).FillAsync("something else");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(form).ToContainTextAsync("The new passwords do not match.");
+        await ExpectAccessibleAsync(page);
+    });
+
+    [Fact]
+    public Task The_menu_works_on_a_360_px_phone_without_sideways_scrolling() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Carla);
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+        await Expect(menu).ToBeHiddenAsync();
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        await toggle.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(menu).ToBeVisibleAsync();
+        await ExpectAccessibleAsync(page);
+
+        await menu.GetByRole(AriaRole.Link, new() { Name = "My account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account", Level = 1 })).ToBeFocusedAsync();
+        await Expect(menu).ToBeHiddenAsync();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page is {overflow}px wider than a 360px screen.");
+    }, width: 360, height: 740);
+
+    [Fact]
+    public async Task LocalHost_sends_the_security_headers_of_staticwebapp_config()
+    {
+        var expected = SecurityHeaders.Load(E2EFixture.RepositoryRoot);
+        Assert.Contains("Content-Security-Policy", expected.Keys);
+        var csp = expected["Content-Security-Policy"];
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
+        foreach (var directive in new[] { "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'" })
+        {
+            Assert.Contains(directive, csp);
+        }
+
+        using var http = new HttpClient { BaseAddress = Fixture.BaseAddress };
+        foreach (var path in new[] { "/", "/purchases/catalog", "/api/health" })
+        {
+            using var response = await http.GetAsync(path);
+            foreach (var (name, value) in expected)
+            {
+                Assert.True(response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values),
+                    $"{path} lacks {name}");
+                Assert.Equal(value, string.Join(", ", values!));
+            }
+        }
+    }
+}
