@@ -18,12 +18,12 @@ public sealed record CheckoutWork(string CounterpartyId, string CheckoutId);
 /// <summary>Lets tests stop the checkout worker between two steps, as a crash would.</summary>
 public interface ICheckoutFaults
 {
-    void At(string step, string checkoutId);
+    void At(string step, CheckoutEntity checkout);
 }
 
 internal sealed class NoCheckoutFaults : ICheckoutFaults
 {
-    public void At(string step, string checkoutId)
+    public void At(string step, CheckoutEntity checkout)
     {
     }
 }
@@ -196,7 +196,7 @@ public sealed class CheckoutService(
             var saved = await _table.UpdateEntityAsync(checkout, checkout.ETag, TableUpdateMode.Replace, cancellationToken);
             checkout.ETag = saved.Headers.ETag ?? default;
         }
-        faults.At("after-numbers-reserved", checkout.CheckoutId);
+        faults.At("after-numbers-reserved", checkout);
         var reserved = checkout.ReservedNumbers.Split(',');
 
         var placedAt = checkout.CreatedAt;
@@ -273,12 +273,12 @@ public sealed class CheckoutService(
             actions.Add(new(TableTransactionActionType.UpdateReplace, cart, cart.ETag));
         }
 
-        faults.At("before-orders-written", checkout.CheckoutId);
+        faults.At("before-orders-written", checkout);
         AssertOnePartition(actions);
         await _table.SubmitTransactionAsync(actions, cancellationToken);
         logger.LogInformation("Checkout {CheckoutId} created {Count} order(s): {Numbers}", checkout.CheckoutId, created.Count, string.Join(", ", created.Select(c => c.Number)));
 
-        faults.At("after-orders-written", checkout.CheckoutId);
+        faults.At("after-orders-written", checkout);
         await outbox.RequestDispatchAsync(OrderingKeys.Table, checkout.PartitionKey, cancellationToken);
     }
 
