@@ -2,6 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Catalog;
+using Portal.Core.Features.Ordering;
+using Portal.Core.Features.Quotations;
+using Portal.Core.Shared.Events;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 
@@ -19,7 +23,11 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PortalEndpoint>();
+        services.AddIntegrationEvents();
         services.AddAccounts();
+        services.AddCatalog();
+        services.AddQuotations();
+        services.AddOrdering();
         return services;
     }
 }

@@ -81,6 +81,7 @@ public static class DemoData
                 Email = counterparty is null ? "clerk@tailspin.example" : signIn.Username,
             }, id, cancellationToken);
         }
+        await DemoCatalog.SeedAsync(services, cancellationToken);
         logger.LogInformation("Demo data is in place");
     }
 }

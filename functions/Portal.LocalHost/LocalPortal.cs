@@ -25,6 +25,9 @@ public sealed class LocalPortalOptions
 
     /// <summary>Replaces host.json's queue settings (tests use a zero visibility timeout to reach the poison queue quickly).</summary>
     public Func<QueueSettings, QueueSettings>? AdjustQueueSettings { get; set; }
+
+    /// <summary>Registrations applied after the portal's own (tests replace a service this way).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
 }
 
 /// <summary>
@@ -83,6 +86,7 @@ public sealed class LocalPortal : IAsyncDisposable
             var hostJson = HostJson.Load(Path.Combine(root, "functions", "Portal.Functions", "host.json"));
 
             builder.Services.AddPortal(builder.Configuration);
+            options.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddSingleton(options.AdjustQueueSettings?.Invoke(hostJson.Queues) ?? hostJson.Queues);
             builder.Services.AddSingleton<IEnumerable<QueueFunction>>(functions.OfType<QueueFunction>().ToList());
             builder.Services.AddHostedService<QueueTriggerRunner>();

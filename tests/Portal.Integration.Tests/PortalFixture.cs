@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Portal.LocalHost;
 
 namespace Portal.Integration.Tests;
@@ -17,6 +18,9 @@ public class PortalFixture : IAsyncLifetime
 
     public static string RepositoryRoot { get; } = Azurite.FindRepositoryRoot(AppContext.BaseDirectory);
 
+    /// <summary>Crashes the checkout worker at a chosen step, once, for checkouts with a chosen customer reference.</summary>
+    public TestCheckoutFaults Faults { get; } = new();
+
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync(RepositoryRoot, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), dataFolder: null, CancellationToken.None);
@@ -31,6 +35,7 @@ public class PortalFixture : IAsyncLifetime
         };
         options.Settings["AzureWebJobsStorage"] = _azurite.ConnectionString;
         options.ExtraFunctionAssemblies.Add(typeof(PortalFixture).Assembly);
+        options.ConfigureServices = services => services.AddSingleton<Portal.Core.Features.Ordering.ICheckoutFaults>(Faults);
         _portal = await LocalPortal.CreateAsync([], options);
         await _portal.StartAsync();
     }
@@ -58,6 +63,17 @@ public class PortalFixture : IAsyncLifetime
 
     public Task<PortalClient> SignInAsStaffAsync() => SignInAsync("clerk", "staff-demo-1");
 
+    /// <summary>A counterparty of its own with one buyer, so a test's orders and numbers are not mixed with others'.</summary>
+    public async Task<TestUser> CreateCounterpartyWithBuyerAsync(string? accessGroupId = "customers")
+    {
+        var counterpartyId = "cp-" + Guid.NewGuid().ToString("N")[..10];
+        using (var staff = await SignInAsStaffAsync())
+        {
+            (await staff.PutJsonAsync($"/api/manage/counterparties/{counterpartyId}", new { name = "Test Customer " + counterpartyId })).EnsureSuccessStatusCode();
+        }
+        return await CreateCustomerAsync(counterpartyId, accessGroupId);
+    }
+
     /// <summary>A fresh customer user of its own, so a test can lock, disable or re-password it without touching others.</summary>
     public async Task<TestUser> CreateCustomerAsync(string counterpartyId = "northwind", string? accessGroupId = "customers")
     {
@@ -75,6 +91,22 @@ public class PortalFixture : IAsyncLifetime
 }
 
 public sealed record TestUser(string Id, string Username, string Password);
+
+public sealed class TestCheckoutFaults : Portal.Core.Features.Ordering.ICheckoutFaults
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _armed = new();
+
+    /// <summary>The next time a checkout with this reference reaches the step, the worker throws as if it died.</summary>
+    public void CrashOnce(string customerReference, string step) => _armed[customerReference] = step;
+
+    public void At(string step, Portal.Core.Features.Ordering.CheckoutEntity checkout)
+    {
+        if (checkout.CustomerReference is { } reference && _armed.TryGetValue(reference, out var armed) && armed == step && _armed.TryRemove(reference, out _))
+        {
+            throw new InvalidOperationException($"Simulated crash at {step}.");
+        }
+    }
+}
 
 [CollectionDefinition(Name)]
 public sealed class PortalCollection : ICollectionFixture<PortalFixture>

@@ -51,3 +51,6 @@ public interface ICallerResolver
     /// <summary>The signed-in caller, or null when the request has no valid session.</summary>
     Task<Caller?> ResolveAsync(Microsoft.AspNetCore.Http.HttpRequest request, CancellationToken cancellationToken);
 }
+
+/// <summary>One page of a list, newest or alphabetical first; pass <see cref="Continuation"/> back for the next page.</summary>
+public sealed record ListPage<T>(IReadOnlyList<T> Items, string? Continuation);

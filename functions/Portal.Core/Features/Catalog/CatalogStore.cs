@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Caching.Memory;
+using Portal.Core.Shared;
+
+namespace Portal.Core.Features.Catalog;
+
+/// <summary>
+/// The Catalog table and its in-memory snapshot. Reads on the hot path (product list, product, cart pricing)
+/// cost no storage request while the snapshot is fresh; it is reloaded after <see cref="SnapshotLifetime"/> or
+/// at once after a change made through this instance.
+/// </summary>
+public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, TimeProvider clock)
+{
+    public const string TableName = "Catalog";
+    public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private CatalogSnapshot? _snapshot;
+
+    public async Task<CatalogSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var current = _snapshot;
+        if (current is not null && clock.GetUtcNow() - current.LoadedAt < SnapshotLifetime)
+        {
+            return current;
+        }
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            current = _snapshot;
+            if (current is not null && clock.GetUtcNow() - current.LoadedAt < SnapshotLifetime)
+            {
+                return current;
+            }
+            _snapshot = await LoadAsync(cancellationToken);
+            return _snapshot;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>A counterparty's own prices (sku → price), cached like the snapshot.</summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(string counterpartyId, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync("prices:" + counterpartyId, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = SnapshotLifetime;
+            var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var partition = PriceEntity.PartitionFor(counterpartyId);
+            await foreach (var row in _table.QueryAsync<PriceEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+            {
+                prices[row.RowKey] = CatalogRules.Parse(row.Price);
+            }
+            return (IReadOnlyDictionary<string, decimal>)prices;
+        }))!;
+
+    public async Task UpsertProductsAsync(IReadOnlyList<ProductEntity> products, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in products.Chunk(100))
+        {
+            await _table.SubmitTransactionAsync(chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)), cancellationToken);
+        }
+        Invalidate();
+    }
+
+    public async Task UpsertAsync(ITableEntity entity, CancellationToken cancellationToken)
+    {
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        Invalidate();
+    }
+
+    public async Task UpsertPricesAsync(string counterpartyId, IReadOnlyList<(string Sku, decimal? Price)> prices, CancellationToken cancellationToken)
+    {
+        var partition = PriceEntity.PartitionFor(counterpartyId);
+        foreach (var chunk in prices.Chunk(100))
+        {
+            await _table.SubmitTransactionAsync(chunk.Select(p => p.Price is { } price
+                ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, new PriceEntity { PartitionKey = partition, RowKey = p.Sku, Price = CatalogRules.Format(price) })
+                : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, p.Sku), Azure.ETag.All)), cancellationToken);
+        }
+        cache.Remove("prices:" + counterpartyId);
+    }
+
+    private void Invalidate() => _snapshot = null;
+
+    private async Task<CatalogSnapshot> LoadAsync(CancellationToken cancellationToken)
+    {
+        var products = new List<Product>();
+        var categories = new List<Category>();
+        var warehouses = new List<Warehouse>();
+        // Three single-partition queries; prices live in their own partitions and are read per counterparty.
+        await foreach (var p in _table.QueryAsync<ProductEntity>(e => e.PartitionKey == ProductEntity.Partition, cancellationToken: cancellationToken))
+        {
+            products.Add(new Product(p.RowKey, p.Name, p.Description, p.CategoryId, p.Unit, p.UnitPrecision, CatalogRules.Parse(p.Price),
+                p.DefaultWarehouseId,
+                JsonSerializer.Deserialize<List<Characteristic>>(p.Characteristics, PortalJson.Options) ?? [],
+                JsonSerializer.Deserialize<Dictionary<string, decimal>>(p.Stock, PortalJson.Options) ?? [],
+                p.Active));
+        }
+        await foreach (var c in _table.QueryAsync<CategoryEntity>(e => e.PartitionKey == CategoryEntity.Partition, cancellationToken: cancellationToken))
+        {
+            categories.Add(new Category(c.RowKey, c.Name, c.SortOrder));
+        }
+        await foreach (var w in _table.QueryAsync<WarehouseEntity>(e => e.PartitionKey == WarehouseEntity.Partition, cancellationToken: cancellationToken))
+        {
+            warehouses.Add(new Warehouse(w.RowKey, w.Name, w.City));
+        }
+        return new CatalogSnapshot(products, categories, warehouses, clock.GetUtcNow());
+    }
+}
+
+/// <summary>The catalog at one moment, indexed for the lookups requests make.</summary>
+public sealed class CatalogSnapshot
+{
+    public CatalogSnapshot(IEnumerable<Product> products, IEnumerable<Category> categories, IEnumerable<Warehouse> warehouses, DateTimeOffset loadedAt)
+    {
+        LoadedAt = loadedAt;
+        Categories = categories.OrderBy(c => c.SortOrder).ThenBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        CategoriesById = Categories.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        Warehouses = warehouses.OrderBy(w => w.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        WarehousesById = Warehouses.ToDictionary(w => w.Id, StringComparer.Ordinal);
+        ProductsByName = products.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Sku, StringComparer.Ordinal).ToList();
+        ProductsBySku = ProductsByName.ToDictionary(p => p.Sku, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public DateTimeOffset LoadedAt { get; }
+    public IReadOnlyList<Category> Categories { get; }
+    public IReadOnlyDictionary<string, Category> CategoriesById { get; }
+    public IReadOnlyList<Warehouse> Warehouses { get; }
+    public IReadOnlyDictionary<string, Warehouse> WarehousesById { get; }
+    public IReadOnlyList<Product> ProductsByName { get; }
+    public IReadOnlyDictionary<string, Product> ProductsBySku { get; }
+
+    public string CategoryName(string id) => CategoriesById.TryGetValue(id, out var c) ? c.Name : id;
+
+    public string WarehouseName(string id) => WarehousesById.TryGetValue(id, out var w) ? w.Name : id;
+}

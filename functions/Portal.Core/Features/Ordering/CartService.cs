@@ -1,0 +1,238 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Portal.Core.Features.Catalog;
+using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
+
+namespace Portal.Core.Features.Ordering;
+
+/// <summary>
+/// The product cart: one per user, kept in the counterparty's partition so it lasts across sessions and can be
+/// emptied in the same transaction that creates the orders. The row's ETag is the cart's version: edits of an
+/// existing line need If-Match, so two browser tabs cannot silently overwrite each other.
+/// </summary>
+public sealed class CartService(TableServiceClient tables, CatalogService catalog, TimeProvider clock)
+{
+    private readonly TableClient _table = tables.GetTableClient(OrderingKeys.Table);
+
+    public async Task<CartView> GetAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var cart = await ReadAsync(caller, cancellationToken);
+        return await ViewAsync(caller, cart, cancellationToken);
+    }
+
+    /// <summary>Adds a line; the same product from the same warehouse adds up. If-Match is optional: adding never overwrites.</summary>
+    public async Task<CartView> AddLineAsync(Caller caller, AddCartLineRequest request, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var lookup = await catalog.LookupOrderableAsync(caller, cancellationToken);
+        var orderable = lookup.Find(request.Sku);
+        if (orderable.Product is null)
+        {
+            throw Problems.NotFound("The product");
+        }
+        if (!orderable.IsOrderable)
+        {
+            throw Problems.Conflict(orderable.Problem!);
+        }
+        var product = orderable.Product;
+        var warehouseId = request.WarehouseId ?? product.DefaultWarehouseId;
+        CheckLine(lookup, product, request.Quantity, warehouseId);
+
+        return await ChangeAsync(caller, ifMatch, retryOnConflict: ifMatch is null, lines =>
+        {
+            var existing = lines.FindIndex(l => string.Equals(l.Sku, product.Sku, StringComparison.OrdinalIgnoreCase) && l.WarehouseId == warehouseId);
+            if (existing >= 0)
+            {
+                var total = lines[existing].Quantity + request.Quantity;
+                if (total > CartRules.MaxQuantity)
+                {
+                    throw Problems.Validation("quantity", $"The cart would hold {total} {product.Unit}; enter at most {CartRules.MaxQuantity:N0} in all.");
+                }
+                lines[existing] = lines[existing] with { Quantity = total };
+            }
+            else
+            {
+                if (lines.Count >= CartRules.MaxLines)
+                {
+                    throw Problems.Conflict($"A cart holds at most {CartRules.MaxLines} lines; create an order for these first.");
+                }
+                lines.Add(new CartLine(NewLineId(), product.Sku, request.Quantity, warehouseId));
+            }
+            return lines;
+        }, cancellationToken);
+    }
+
+    public async Task<CartView> UpdateLineAsync(Caller caller, string lineId, UpdateCartLineRequest request, string ifMatch, CancellationToken cancellationToken)
+    {
+        var lookup = await catalog.LookupOrderableAsync(caller, cancellationToken);
+        return await ChangeAsync(caller, ifMatch, retryOnConflict: false, lines =>
+        {
+            var index = lines.FindIndex(l => l.Id == lineId);
+            if (index < 0)
+            {
+                throw Problems.NotFound("The cart line");
+            }
+            var line = lines[index];
+            var updated = line with { Quantity = request.Quantity ?? line.Quantity, WarehouseId = request.WarehouseId ?? line.WarehouseId };
+            var orderable = lookup.Find(line.Sku);
+            if (orderable.Product is not null)
+            {
+                CheckLine(lookup, orderable.Product, updated.Quantity, updated.WarehouseId);
+            }
+            // Moving a line to a warehouse that already has this product merges the two.
+            var twin = lines.FindIndex(l => l.Id != lineId && string.Equals(l.Sku, updated.Sku, StringComparison.OrdinalIgnoreCase) && l.WarehouseId == updated.WarehouseId);
+            if (twin >= 0)
+            {
+                lines[twin] = lines[twin] with { Quantity = lines[twin].Quantity + updated.Quantity };
+                lines.RemoveAt(index);
+            }
+            else
+            {
+                lines[index] = updated;
+            }
+            return lines;
+        }, cancellationToken);
+    }
+
+    public Task<CartView> RemoveLineAsync(Caller caller, string lineId, string ifMatch, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, ifMatch, retryOnConflict: false, lines =>
+        {
+            if (lines.RemoveAll(l => l.Id == lineId) == 0)
+            {
+                throw Problems.NotFound("The cart line");
+            }
+            return lines;
+        }, cancellationToken);
+
+    public Task<CartView> ClearAsync(Caller caller, string? ifMatch, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, ifMatch, retryOnConflict: ifMatch is null, _ => [], cancellationToken);
+
+    /// <summary>
+    /// Puts items into the cart for review (from a quotation or an earlier order). What cannot be ordered is
+    /// reported with the reason, never dropped silently.
+    /// </summary>
+    public async Task<CartFillResult> FillAsync(Caller caller, IReadOnlyList<(string Sku, string Name, decimal Quantity)> items, CancellationToken cancellationToken)
+    {
+        var lookup = await catalog.LookupOrderableAsync(caller, cancellationToken);
+        var added = new List<CartFillItem>();
+        var unavailable = new List<CartFillProblem>();
+        var cart = await ChangeAsync(caller, null, retryOnConflict: true, lines =>
+        {
+            added.Clear();
+            unavailable.Clear();
+            foreach (var (sku, name, quantity) in items)
+            {
+                var orderable = lookup.Find(sku);
+                if (!orderable.IsOrderable)
+                {
+                    unavailable.Add(new CartFillProblem(sku, orderable.Product?.Name ?? name, orderable.Problem!));
+                    continue;
+                }
+                var product = orderable.Product!;
+                var existing = lines.FindIndex(l => string.Equals(l.Sku, product.Sku, StringComparison.OrdinalIgnoreCase) && l.WarehouseId == product.DefaultWarehouseId);
+                if (existing >= 0)
+                {
+                    lines[existing] = lines[existing] with { Quantity = Math.Min(CartRules.MaxQuantity, lines[existing].Quantity + quantity) };
+                }
+                else if (lines.Count < CartRules.MaxLines)
+                {
+                    lines.Add(new CartLine(NewLineId(), product.Sku, quantity, product.DefaultWarehouseId));
+                }
+                else
+                {
+                    unavailable.Add(new CartFillProblem(sku, product.Name, $"The cart is full ({CartRules.MaxLines} lines)."));
+                    continue;
+                }
+                added.Add(new CartFillItem(product.Sku, product.Name, quantity));
+            }
+            return lines;
+        }, cancellationToken);
+        return new CartFillResult(cart, added.ToList(), unavailable.ToList());
+    }
+
+    /// <summary>The cart row itself, for checkout (which snapshots it) and for emptying it in the order transaction.</summary>
+    internal async Task<CartEntity?> ReadAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<CartEntity>(caller.RequireCounterparty(), OrderingKeys.Cart(caller.UserId), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    internal static List<CartLine> LinesOf(CartEntity? cart) =>
+        cart is null ? [] : JsonSerializer.Deserialize<List<CartLine>>(cart.Lines, PortalJson.Options) ?? [];
+
+    internal async Task<CartView> ViewAsync(Caller caller, CartEntity? cart, CancellationToken cancellationToken)
+    {
+        var lookup = await catalog.LookupOrderableAsync(caller, cancellationToken);
+        var views = new List<CartLineView>();
+        var total = 0m;
+        foreach (var line in LinesOf(cart))
+        {
+            var orderable = lookup.Find(line.Sku);
+            var product = orderable.Product;
+            var problem = orderable.Problem
+                          ?? (lookup.Snapshot.WarehousesById.ContainsKey(line.WarehouseId) ? null : "This warehouse no longer exists; choose another.");
+            var lineTotal = orderable.Price is { } price ? new Money(decimal.Round(price.Amount * line.Quantity, 2, MidpointRounding.AwayFromZero), price.Currency) : null;
+            if (problem is null && lineTotal is not null)
+            {
+                total += lineTotal.Amount;
+            }
+            views.Add(new CartLineView(line.Id, line.Sku, product?.Name ?? line.Sku, product?.Unit ?? "", product?.UnitPrecision ?? 0, line.Quantity,
+                line.WarehouseId, lookup.Snapshot.WarehouseName(line.WarehouseId), orderable.Price, lineTotal, problem));
+        }
+        return new CartView(views, new Money(total, lookup.Currency), cart?.ETag.ToString() ?? "");
+    }
+
+    private async Task<CartView> ChangeAsync(Caller caller, string? ifMatch, bool retryOnConflict, Func<List<CartLine>, List<CartLine>> change,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var cart = await ReadAsync(caller, cancellationToken);
+            if (ifMatch is not null && (cart is null ? ifMatch != "" && ifMatch != "*" : cart.ETag != new ETag(ifMatch)))
+            {
+                throw Problems.PreconditionFailed();
+            }
+            var lines = change(LinesOf(cart));
+            var entity = new CartEntity
+            {
+                PartitionKey = caller.RequireCounterparty(),
+                RowKey = OrderingKeys.Cart(caller.UserId),
+                Lines = JsonSerializer.Serialize(lines, PortalJson.Options),
+                UpdatedAt = clock.GetUtcNow(),
+            };
+            try
+            {
+                var response = cart is null
+                    ? await _table.AddEntityAsync(entity, cancellationToken)
+                    : await _table.UpdateEntityAsync(entity, cart.ETag, TableUpdateMode.Replace, cancellationToken);
+                entity.ETag = response.Headers.ETag ?? default;
+                return await ViewAsync(caller, entity, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Someone changed the cart between our read and write: an add is simply redone on the new cart;
+                // an edit of what the user saw is refused, so they can look again.
+                if (!retryOnConflict || attempt >= 4)
+                {
+                    throw Problems.PreconditionFailed();
+                }
+            }
+        }
+    }
+
+    private static void CheckLine(OrderableLookup lookup, Product product, decimal quantity, string warehouseId)
+    {
+        if (CartRules.CheckPrecision(quantity, product.UnitPrecision, product.Unit) is { } precision)
+        {
+            throw Problems.Validation("quantity", precision);
+        }
+        if (!lookup.Snapshot.WarehousesById.ContainsKey(warehouseId))
+        {
+            throw Problems.Validation("warehouseId", "No warehouse has this id.");
+        }
+    }
+
+    private static string NewLineId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+}

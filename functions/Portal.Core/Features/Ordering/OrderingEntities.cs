@@ -1,0 +1,191 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Portal.Core.Features.Ordering;
+
+// Everything a counterparty orders lives in ONE partition of the Orders table (PartitionKey = counterparty id):
+// carts, checkouts, idempotency keys, orders with their list rows, and outbox rows. That is what lets a checkout
+// create its orders, empty the cart and record the integration events in one entity-group transaction, and it is
+// the security boundary: a customer's requests only ever address their own partition.
+
+public static class OrderingKeys
+{
+    public const string Table = "Orders";
+
+    public static string Cart(string userId) => "cart:" + userId;
+    public static string Checkout(string checkoutId) => "checkout:" + checkoutId;
+    public static string Idempotency(string userId, string key) => $"idem:{userId}:{key}";
+    public static string Order(string orderId) => "order:" + orderId;
+    public const string OrderListPrefix = "olist:";
+    public static string OrderList(DateTimeOffset placedAt, string orderId) => $"{OrderListPrefix}{InvertedTicks(placedAt)}:{orderId}";
+    public const string OutboxPrefix = "outbox:";
+    public static string Outbox(string eventId) => OutboxPrefix + eventId;
+
+    /// <summary>Newest first in RowKey order ("log tail"): ticks counted down from the maximum, fixed width.</summary>
+    public static string InvertedTicks(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19");
+
+    /// <summary>The company-wide order number counter lives in its own partition of the same table.</summary>
+    public const string CounterPartition = "counter";
+    public const string OrderCounter = "sales-order";
+}
+
+public sealed class CartEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    /// <summary>JSON array of <see cref="CartLine"/>.</summary>
+    public string Lines { get; set; } = "[]";
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public sealed record CartLine(string Id, string Sku, decimal Quantity, string WarehouseId);
+
+public enum CheckoutStatus
+{
+    Pending,
+    Completed,
+    Failed,
+}
+
+public sealed class CheckoutEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string CheckoutId { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public string Username { get; set; } = "";
+    public string? AccessGroupId { get; set; }
+    /// <summary>The cart lines being ordered, as the customer reviewed them (JSON array of <see cref="CartLine"/>).</summary>
+    public string Lines { get; set; } = "[]";
+    public string? CustomerReference { get; set; }
+    public string? Comment { get; set; }
+    public string Status { get; set; } = nameof(CheckoutStatus.Pending);
+    /// <summary>Order numbers reserved for this checkout before the orders are written, so a retry reuses them.</summary>
+    public string? ReservedNumbers { get; set; }
+    /// <summary>JSON array of <see cref="CreatedOrder"/> once completed.</summary>
+    public string? Orders { get; set; }
+    public string? FailureReason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>When the work message was last sent; a checkout pending long after this is sent again.</summary>
+    public DateTimeOffset EnqueuedAt { get; set; }
+}
+
+public sealed record CreatedOrder(string Id, string Number, string WarehouseId, string WarehouseName, decimal Total, string Currency);
+
+/// <summary>Remembers an Idempotency-Key: which checkout it created and a hash of the request it came with.</summary>
+public sealed class IdempotencyEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string ResourceId { get; set; } = "";
+    public string RequestHash { get; set; } = "";
+}
+
+public enum OrderStatus
+{
+    Sent,
+    InProgress,
+    Completed,
+    Canceled,
+}
+
+/// <summary>The whole order (RowKey "order:{id}"), read by id with one point read.</summary>
+public sealed class OrderEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string OrderId { get; set; } = "";
+    public string Number { get; set; } = "";
+    public DateTimeOffset PlacedAt { get; set; }
+    public string Status { get; set; } = nameof(OrderStatus.Sent);
+    public string WarehouseId { get; set; } = "";
+    public string WarehouseName { get; set; } = "";
+    public string? CustomerReference { get; set; }
+    public string? Comment { get; set; }
+    public string PlacedByUserId { get; set; } = "";
+    public string PlacedByUsername { get; set; } = "";
+    public string CheckoutId { get; set; } = "";
+    /// <summary>JSON array of <see cref="OrderLine"/>.</summary>
+    public string Lines { get; set; } = "[]";
+    public string Total { get; set; } = "0";
+    public string Currency { get; set; } = "";
+    /// <summary>JSON array of <see cref="StatusChange"/>.</summary>
+    public string History { get; set; } = "[]";
+    /// <summary>JSON array of <see cref="Shipment"/>.</summary>
+    public string Shipments { get; set; } = "[]";
+    /// <summary>RowKey of the list row, which changes with the order and is written in the same transaction.</summary>
+    public string ListRowKey { get; set; } = "";
+}
+
+/// <summary>
+/// The order as lists and the orders statement need it (RowKey "olist:{inverted ticks}:{id}"): newest first by
+/// RowKey, filterable by status, with each line's ordered and shipped quantities.
+/// </summary>
+public sealed class OrderListEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string OrderId { get; set; } = "";
+    public string Number { get; set; } = "";
+    public DateTimeOffset PlacedAt { get; set; }
+    public string Status { get; set; } = "";
+    public string WarehouseId { get; set; } = "";
+    public string WarehouseName { get; set; } = "";
+    public string? CustomerReference { get; set; }
+    public string Total { get; set; } = "0";
+    public string Currency { get; set; } = "";
+    public int LineCount { get; set; }
+    /// <summary>JSON array of <see cref="OrderLine"/> (the same lines as the order).</summary>
+    public string Lines { get; set; } = "[]";
+}
+
+public sealed record OrderLine(string Sku, string Name, string Unit, decimal Ordered, decimal Shipped, decimal UnitPrice, decimal LineTotal)
+{
+    public decimal Pending => Math.Max(0, Ordered - Shipped);
+}
+
+public sealed record StatusChange(string Status, DateTimeOffset At, string By);
+
+public sealed record Shipment(string Number, DateOnly Date, IReadOnlyList<ShipmentLine> Lines, DateTimeOffset RecordedAt);
+
+public sealed record ShipmentLine(string Sku, decimal Quantity);
+
+/// <summary>An integration event waiting to be sent to the ERP, written in the same transaction as the change.</summary>
+public sealed class OutboxEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string EventId { get; set; } = "";
+    public string EventType { get; set; } = "";
+    public string Payload { get; set; } = "{}";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class CounterEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = OrderingKeys.CounterPartition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public long Value { get; set; }
+}

@@ -1,0 +1,162 @@
+using System.Text.Json.Serialization;
+using Portal.Core.Features.Catalog;
+using Portal.Core.Shared.Http;
+
+namespace Portal.Core.Features.Ordering;
+
+public sealed class AddCartLineRequest : IValidatable
+{
+    [JsonRequired] public string Sku { get; set; } = "";
+    [JsonRequired] public decimal Quantity { get; set; }
+    public string? WarehouseId { get; set; }
+
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Required("sku", Sku, 64);
+        CartRules.ValidateQuantity(errors, "quantity", Quantity);
+        errors.Optional("warehouseId", WarehouseId, 64);
+    }
+}
+
+public sealed class UpdateCartLineRequest : IValidatable
+{
+    public decimal? Quantity { get; set; }
+    public string? WarehouseId { get; set; }
+
+    public void Validate(ValidationErrors errors)
+    {
+        if (Quantity is null && WarehouseId is null)
+        {
+            errors.Add("quantity", "Change the quantity, the warehouse or both.");
+        }
+        if (Quantity is { } q)
+        {
+            CartRules.ValidateQuantity(errors, "quantity", q);
+        }
+        errors.Optional("warehouseId", WarehouseId, 64);
+    }
+}
+
+public sealed class CheckoutRequest : IValidatable
+{
+    public string? CustomerReference { get; set; }
+    public string? Comment { get; set; }
+
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Optional("customerReference", CustomerReference, 50);
+        errors.Optional("comment", Comment, 1000);
+    }
+}
+
+public static class CartRules
+{
+    public const decimal MaxQuantity = 1_000_000m;
+    public const int MaxLines = 100;
+
+    public static void ValidateQuantity(ValidationErrors errors, string field, decimal quantity)
+    {
+        if (quantity <= 0)
+        {
+            errors.Add(field, "Enter a quantity above zero.");
+        }
+        else if (quantity > MaxQuantity)
+        {
+            errors.Add(field, $"Enter at most {MaxQuantity:N0}; for more, contact your supplier.");
+        }
+    }
+
+    /// <summary>The unit's precision: 3 pieces, not 2.5; 1.250 kg, not 1.2505.</summary>
+    public static string? CheckPrecision(decimal quantity, int unitPrecision, string unit) =>
+        decimal.Round(quantity, unitPrecision) == quantity
+            ? null
+            : unitPrecision == 0 ? $"Order whole {unit}." : $"Use at most {unitPrecision} decimal places for {unit}.";
+}
+
+// Views.
+
+public sealed record CartLineView(string Id, string Sku, string Name, string Unit, int UnitPrecision, decimal Quantity, string WarehouseId, string WarehouseName,
+    Money? UnitPrice, Money? LineTotal, string? Problem);
+
+public sealed record CartView(IReadOnlyList<CartLineView> Lines, Money Total, string Version);
+
+public sealed record CartFillItem(string Sku, string Name, decimal Quantity);
+
+public sealed record CartFillProblem(string Sku, string Name, string Reason);
+
+public sealed record CartFillResult(CartView Cart, IReadOnlyList<CartFillItem> Added, IReadOnlyList<CartFillProblem> Unavailable);
+
+public sealed record CheckoutView(string Id, string Status, IReadOnlyList<CheckoutOrderView> Orders, string? FailureReason);
+
+public sealed record CheckoutOrderView(string Id, string Number, string WarehouseId, string WarehouseName, Money Total);
+
+public sealed record OrderSummaryView(string Id, string Number, DateTimeOffset Date, string Status, string WarehouseId, string WarehouseName, Money Total,
+    int LineCount, string? CustomerReference);
+
+public sealed record OrderLineView(string Sku, string Name, string Unit, decimal Ordered, decimal Shipped, decimal Pending, Money UnitPrice, Money LineTotal);
+
+public sealed record OrderView(string Id, string Number, DateTimeOffset Date, string Status, string WarehouseId, string WarehouseName, string? CustomerReference,
+    string? Comment, IReadOnlyList<OrderLineView> Lines, Money Total, IReadOnlyList<StatusChangeView> History, IReadOnlyList<ShipmentView> Shipments);
+
+public sealed record StatusChangeView(string Status, DateTimeOffset At);
+
+public sealed record ShipmentView(string Number, DateOnly Date, IReadOnlyList<ShipmentLine> Lines);
+
+public sealed record OrdersStatementRow(string OrderId, string OrderNumber, DateTimeOffset OrderDate, string Sku, string Name, string Unit,
+    decimal Ordered, decimal Shipped, decimal Pending);
+
+public sealed record OrdersStatementView(IReadOnlyList<OrdersStatementRow> Rows, DateTimeOffset GeneratedAt);
+
+// Company side.
+
+public sealed class ShipmentRequest : IValidatable
+{
+    /// <summary>The company's goods issue number: sending the same shipment again changes nothing.</summary>
+    [JsonRequired] public string Number { get; set; } = "";
+    [JsonRequired] public DateOnly Date { get; set; }
+    [JsonRequired] public List<ShipmentLine> Lines { get; set; } = [];
+
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Required("number", Number, 50);
+        if (Lines is null || Lines.Count == 0)
+        {
+            errors.Add("lines", "List the shipped products.");
+            return;
+        }
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            if (Lines[i] is null || string.IsNullOrWhiteSpace(Lines[i].Sku))
+            {
+                errors.Add($"lines[{i}].sku", "Name the product.");
+            }
+            else if (Lines[i].Quantity <= 0)
+            {
+                errors.Add($"lines[{i}].quantity", "Enter a shipped quantity above zero.");
+            }
+        }
+    }
+}
+
+public static class OrderStatusNames
+{
+    /// <summary>The API's names for statuses: camelCase, as every enum in the API.</summary>
+    public static string Api(OrderStatus status) => status switch
+    {
+        OrderStatus.Sent => "sent",
+        OrderStatus.InProgress => "inProgress",
+        OrderStatus.Completed => "completed",
+        OrderStatus.Canceled => "canceled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static OrderStatus? ParseApi(string? value) => value switch
+    {
+        null or "" => null,
+        "sent" => OrderStatus.Sent,
+        "inProgress" => OrderStatus.InProgress,
+        "completed" => OrderStatus.Completed,
+        "canceled" => OrderStatus.Canceled,
+        _ => throw Portal.Core.Shared.Problems.Validation("status", "Use sent, inProgress, completed or canceled."),
+    };
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Shared;
+
+namespace Portal.Core.Features.Ordering;
+
+public static class OrderingServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrdering(this IServiceCollection services)
+    {
+        services.AddSingleton<CartService>();
+        services.AddSingleton<OrderNumbers>();
+        services.AddSingleton<CheckoutService>();
+        services.AddSingleton<OrderService>();
+        services.TryAddSingleton<ICheckoutFaults, NoCheckoutFaults>();
+        services.AddPortalTables(OrderingKeys.Table);
+        services.AddPortalQueues(CheckoutService.QueueName);
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Portal.Core.Features.Catalog;
+using Portal.Core.Shared.Http;
+
+namespace Portal.Functions.Features.Catalog;
+
+/// <summary>The catalog as a customer sees it: only the categories their access group allows, at their prices.</summary>
+public sealed class CatalogFunctions(PortalEndpoint endpoint, CatalogService catalog)
+{
+    [Function(nameof(ListProducts))]
+    public Task<IActionResult> ListProducts(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products")] HttpRequest req,
+        string? search, string? category, string? continuation, int? pageSize, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+            ApiResult.Ok(await catalog.ListProductsAsync(caller, search, category, continuation, pageSize, ct)));
+
+    [Function(nameof(CompareProducts))]
+    public Task<IActionResult> CompareProducts(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products/compare")] HttpRequest req, string? skus, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await catalog.CompareAsync(caller, skus, ct)));
+
+    [Function(nameof(GetProduct))]
+    public Task<IActionResult> GetProduct(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products/{sku}")] HttpRequest req, string sku, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await catalog.GetProductAsync(caller, sku, ct)));
+
+    [Function(nameof(ListCategories))]
+    public Task<IActionResult> ListCategories(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "categories")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(new { items = await catalog.ListCategoriesAsync(caller, ct) }));
+
+    [Function(nameof(ListWarehouses))]
+    public Task<IActionResult> ListWarehouses(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "warehouses")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.SignedIn, async _ => ApiResult.Ok(new { items = await catalog.ListWarehousesAsync(ct) }));
+}

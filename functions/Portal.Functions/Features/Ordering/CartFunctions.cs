@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Portal.Core.Features.Ordering;
+using Portal.Core.Features.Quotations;
+using Portal.Core.Shared.Http;
+
+namespace Portal.Functions.Features.Ordering;
+
+/// <summary>The product cart. Every answer carries the cart's version as ETag; edits of a line need it in If-Match.</summary>
+public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, OrderService orders, QuotationService quotations)
+{
+    [Function(nameof(GetCart))]
+    public Task<IActionResult> GetCart(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cart")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => Cart(await carts.GetAsync(caller, ct)));
+
+    [Function(nameof(AddCartLine))]
+    public Task<IActionResult> AddCartLine(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/lines")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+            Cart(await carts.AddLineAsync(caller, await req.ReadJsonAsync<AddCartLineRequest>(ct), req.OptionalIfMatch(), ct)));
+
+    [Function(nameof(UpdateCartLine))]
+    public Task<IActionResult> UpdateCartLine(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "cart/lines/{lineId}")] HttpRequest req, string lineId, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+        {
+            var ifMatch = req.RequireIfMatch();
+            return Cart(await carts.UpdateLineAsync(caller, lineId, await req.ReadJsonAsync<UpdateCartLineRequest>(ct), ifMatch, ct));
+        });
+
+    [Function(nameof(RemoveCartLine))]
+    public Task<IActionResult> RemoveCartLine(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cart/lines/{lineId}")] HttpRequest req, string lineId, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => Cart(await carts.RemoveLineAsync(caller, lineId, req.RequireIfMatch(), ct)));
+
+    [Function(nameof(ClearCart))]
+    public Task<IActionResult> ClearCart(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cart")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => Cart(await carts.ClearAsync(caller, req.OptionalIfMatch(), ct)));
+
+    [Function(nameof(FillCartFromQuotation))]
+    public Task<IActionResult> FillCartFromQuotation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/from-quotation/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+        {
+            var lines = await quotations.LinesForCartAsync(caller.RequireCounterparty(), id, ct);
+            return Filled(await carts.FillAsync(caller, lines, ct));
+        });
+
+    [Function(nameof(FillCartFromOrder))]
+    public Task<IActionResult> FillCartFromOrder(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/from-order/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+        {
+            var lines = await orders.LinesForReorderAsync(caller.RequireCounterparty(), id, ct);
+            return Filled(await carts.FillAsync(caller, lines, ct));
+        });
+
+    private static ApiResult Cart(CartView cart)
+    {
+        var result = ApiResult.Ok(cart);
+        return cart.Version.Length > 0 ? result.WithETag(cart.Version) : result;
+    }
+
+    private static ApiResult Filled(CartFillResult filled) => ApiResult.Ok(filled).WithETag(filled.Cart.Version);
+}

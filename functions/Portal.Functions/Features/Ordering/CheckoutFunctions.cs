@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Portal.Core.Features.Ordering;
+using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
+
+namespace Portal.Functions.Features.Ordering;
+
+/// <summary>Create order from the cart: 202 at once, then a queue function creates one order per warehouse.</summary>
+public sealed class CheckoutFunctions(PortalEndpoint endpoint, CheckoutService checkouts)
+{
+    [Function(nameof(StartCheckout))]
+    public Task<IActionResult> StartCheckout(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "checkouts")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+        {
+            // If-Match names the cart version the customer reviewed: what is ordered is what they saw.
+            var cartVersion = req.RequireIfMatch();
+            var body = await req.ReadJsonAsync<CheckoutRequest>(ct);
+            var key = req.Headers["Idempotency-Key"].ToString();
+            var (view, _) = await checkouts.StartAsync(caller, body, cartVersion, key.Length == 0 ? null : key, ct);
+            return ApiResult.Accepted($"/api/checkouts/{view.Id}", view);
+        });
+
+    [Function(nameof(GetCheckout))]
+    public Task<IActionResult> GetCheckout(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "checkouts/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await checkouts.GetAsync(caller, id, ct)));
+
+    [Function(nameof(ProcessCheckout))]
+    public async Task ProcessCheckout([QueueTrigger(CheckoutService.QueueName)] string message, CancellationToken ct)
+    {
+        var work = JsonSerializer.Deserialize<CheckoutWork>(message, PortalJson.Options)
+                   ?? throw new InvalidOperationException("An empty checkout message.");
+        await checkouts.ProcessAsync(work, ct);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Portal.Core.Features.Ordering;
+using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
+
+namespace Portal.Functions.Features.Ordering;
+
+/// <summary>Order tracking: the counterparty's orders, newest first, and the Orders statement report.</summary>
+public sealed class OrderFunctions(PortalEndpoint endpoint, OrderService orders)
+{
+    [Function(nameof(ListOrders))]
+    public Task<IActionResult> ListOrders(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders")] HttpRequest req,
+        string? status, string? from, string? to, string? continuation, int? pageSize, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+            ApiResult.Ok(await orders.ListAsync(caller.RequireCounterparty(), status, Date(from, "from"), Date(to, "to"), continuation, pageSize, ct)));
+
+    [Function(nameof(GetOrder))]
+    public Task<IActionResult> GetOrder(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await orders.GetAsync(caller.RequireCounterparty(), id, ct)));
+
+    [Function(nameof(GetOrdersStatement))]
+    public Task<IActionResult> GetOrdersStatement(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/orders-statement")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await orders.StatementAsync(caller.RequireCounterparty(), ct)));
+
+    internal static DateOnly? Date(string? value, string field) =>
+        string.IsNullOrEmpty(value) ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date) ? date
+        : throw Problems.Validation(field, "Use a date like 2026-11-28.");
+}
