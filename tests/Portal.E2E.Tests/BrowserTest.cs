@@ -33,6 +33,8 @@ public abstract class BrowserTest(E2EFixture fixture)
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             TimezoneId = "UTC",
+            // No colour transitions half way through when axe measures contrast (Fluent honours this setting).
+            ReducedMotion = ReducedMotion.Reduce,
         });
         var page = await context.NewPageAsync();
         var policyViolations = new List<string>();
@@ -73,7 +75,7 @@ public abstract class BrowserTest(E2EFixture fixture)
         await Expect(page.Locator(".fui-Spinner")).ToHaveCountAsync(0);
         var result = await page.RunAxe();
         var problems = result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Take(5).Select(n => "    " + n.Html)));
+            $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Take(5).Select(n => $"    {n.Html}\n      " + string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message)))));
         Assert.True(result.Violations.Length == 0, $"axe found {result.Violations.Length} violation(s) on {page.Url}:\n" + string.Join("\n", problems));
     }
 

@@ -1,4 +1,4 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStaticStyles, webLightTheme } from "@fluentui/react-components";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "react-router";
 import { ApiError } from "../lib/api";
@@ -16,7 +16,14 @@ export const queryClient = new QueryClient({
   },
 });
 
+// Page-wide rules through the same engine as every other style (CSSOM, which the CSP allows).
+const useGlobalStyles = makeStaticStyles({
+  body: { margin: 0 },
+  "*, *::before, *::after": { boxSizing: "border-box" },
+});
+
 export function App() {
+  useGlobalStyles();
   return (
     <FluentProvider theme={webLightTheme}>
       <QueryClientProvider client={queryClient}>

@@ -268,18 +268,27 @@ function useMoveFocusToHeadingOnNavigation(main: React.RefObject<HTMLElement | n
     }
     const container = main.current;
     if (!container) return;
+    // A page may swap its heading once its data arrives ("Product" → the product's name); focus follows the
+    // heading until the user does something, then stays wherever they put it.
     const focusHeading = () => {
-      const heading = container.querySelector<HTMLElement>("h1");
-      heading?.focus();
-      return heading !== null;
+      const active = document.activeElement;
+      if (active && active !== document.body && active.tagName !== "H1") return;
+      container.querySelector<HTMLElement>("h1")?.focus();
     };
-    if (focusHeading()) return;
-    const observer = new MutationObserver(() => focusHeading() && observer.disconnect());
-    observer.observe(container, { childList: true, subtree: true });
-    const timer = window.setTimeout(() => observer.disconnect(), 5000);
-    return () => {
+    const stop = () => {
       observer.disconnect();
       window.clearTimeout(timer);
+      window.removeEventListener("keydown", stop, true);
+      window.removeEventListener("pointerdown", stop, true);
     };
+    const observer = new MutationObserver(focusHeading);
+    observer.observe(container, { childList: true, subtree: true });
+    const timer = window.setTimeout(stop, 5000);
+    window.addEventListener("keydown", stop, true);
+    window.addEventListener("pointerdown", stop, true);
+    // The pressed link still has focus; let it go so the heading can take it now or when it appears.
+    (document.activeElement as HTMLElement | null)?.blur?.();
+    focusHeading();
+    return stop;
   }, [main, pathname]);
 }

@@ -46,7 +46,7 @@ export interface CartFillNotice {
 export const cartQueryKey = ["cart"] as const;
 
 export function cartETag(state: { etag: string | null; cart: Cart }): string {
-  return state.etag ?? `"${state.cart.version}"`;
+  return state.etag ?? String(state.cart.version);
 }
 
 export async function fetchCart(): Promise<CartState> {
@@ -55,7 +55,8 @@ export async function fetchCart(): Promise<CartState> {
 }
 
 export function useCart() {
-  return useQuery({ queryKey: cartQueryKey, queryFn: fetchCart });
+  // Always re-read when a cart view opens: another tab or a colleague's session may have changed it.
+  return useQuery({ queryKey: cartQueryKey, queryFn: fetchCart, staleTime: 0 });
 }
 
 export function lineCount(cart: Cart | undefined): number {

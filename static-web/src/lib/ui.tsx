@@ -40,6 +40,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   tableWrap: { overflowX: "auto", maxWidth: "100%" },
+  rowHeader: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    verticalAlign: "middle",
+  },
 });
 
 /** The page's one h1. The shell moves focus to it after a navigation (hence tabIndex -1, and no outline). */
@@ -115,5 +121,15 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     <div className={styles.tableWrap} role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
+  );
+}
+
+/** A header for a table row (a characteristic's name); a native th, so it is announced as the row's header. */
+export function RowHeader({ children }: { children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <th scope="row" className={styles.rowHeader}>
+      {children}
+    </th>
   );
 }

@@ -12,7 +12,10 @@ import { ErrorState } from "../../lib/ui";
 const useStyles = makeStyles({
   panel: {
     ...shorthands.border("2px", "dashed", tokens.colorNeutralStroke1),
-    transitionProperty: "background-color, border-color", transitionDuration: tokens.durationFast },
+    transitionProperty: "background-color, border-color",
+    transitionDuration: tokens.durationFast,
+    "@media (prefers-reduced-motion: reduce)": { transitionDuration: "0.01ms" },
+  },
   over: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   h2: { margin: 0, display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground2 },
@@ -65,6 +68,7 @@ export function CartPanel() {
   return (
     <Card
       className={mergeClasses(styles.panel, over && styles.over)}
+      focusMode="off"
       onDragOver={onDragOver}
       onDragEnter={onDragOver}
       onDragLeave={() => setOver(false)}

@@ -66,7 +66,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  dragging: { opacity: 0.5 },
+  // Shown by an outline rather than transparency, which would drop the card's text below readable contrast.
+  dragging: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "2px" },
 });
 
 /** The catalog; the app puts the cart beside it (`aside`) so products can be dragged onto it. */
@@ -226,6 +227,9 @@ function ProductCard(props: {
   return (
     <Card
       className={mergeClasses(styles.card, dragging && styles.dragging)}
+      // Drag handlers would make Fluent treat the card as one focusable group; its link and buttons are
+      // what keyboard users need, so the card itself stays out of the tab order.
+      focusMode="off"
       draggable
       onDragStart={onDragStart}
       onDragEnd={() => setDragging(false)}

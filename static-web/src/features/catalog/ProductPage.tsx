@@ -20,7 +20,7 @@ import { useAddToCart } from "../../lib/cart";
 import { formatMoney, formatQuantity } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { describeError, fieldError, isNotFound } from "../../lib/problems";
-import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll } from "../../lib/ui";
+import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, RowHeader, TableScroll } from "../../lib/ui";
 import { useProduct, type ProductDetail } from "./api";
 
 const useStyles = makeStyles({
@@ -74,9 +74,9 @@ function Product({ product }: { product: ProductDetail }) {
               <TableBody>
                 {product.characteristics.map((c) => (
                   <TableRow key={c.name}>
-                    <TableHeaderCell as="th" scope="row">
+                    <RowHeader>
                       {c.name}
-                    </TableHeaderCell>
+                    </RowHeader>
                     <TableCell>{c.value}</TableCell>
                   </TableRow>
                 ))}

@@ -20,7 +20,7 @@ import { useAddToCart } from "../../lib/cart";
 import { formatMoney, type Money } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { describeError } from "../../lib/problems";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
+import { EmptyState, ErrorState, LoadingState, PageHeader, RowHeader, TableScroll } from "../../lib/ui";
 
 export interface Comparison {
   products: { sku: string; name: string; unit: string; price: Money }[];
@@ -91,20 +91,20 @@ export function ComparePage() {
           <TableBody>
             {shown.map((row) => (
               <TableRow key={row.name} className={mergeClasses(row.differs && styles.differs)} data-differs={row.differs}>
-                <TableHeaderCell as="th" scope="row">
+                <RowHeader>
                   {row.name}
                   {/* Colour alone must not carry the meaning (WCAG 1.4.1), so differing rows also say so. */}
                   {row.differs && <span className={styles.marker}> (differs)</span>}
-                </TableHeaderCell>
+                </RowHeader>
                 {row.values.map((value, i) => (
                   <TableCell key={products[i]?.sku ?? i}>{value ?? <span className={styles.missing}>—</span>}</TableCell>
                 ))}
               </TableRow>
             ))}
             <TableRow>
-              <TableHeaderCell as="th" scope="row">
+              <RowHeader>
                 Add to cart
-              </TableHeaderCell>
+              </RowHeader>
               {products.map((p) => (
                 <TableCell key={p.sku}>
                   <AddButton sku={p.sku} name={p.name} price={p.price} unit={p.unit} />
