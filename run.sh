@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/install-node-tools.sh
+scripts/build-web.sh
 dotnet run --project functions/Portal.LocalHost -c Release -- "$@"

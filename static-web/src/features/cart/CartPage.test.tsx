@@ -1,0 +1,64 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeServer, renderPage } from "../../test/render";
+import { CartPage, quantityProblem } from "./CartPage";
+
+const money = (amount: number) => ({ amount, currency: "EUR" });
+const line = (id: string, name: string, quantity: number) => ({
+  id, sku: id.toUpperCase(), name, unit: "pcs", unitPrecision: 0, quantity, warehouseId: "central", warehouseName: "Central warehouse",
+  unitPrice: money(2), lineTotal: money(2 * quantity),
+});
+const cart = (version: string, ...lines: ReturnType<typeof line>[]) => ({ lines, total: money(lines.reduce((s, l) => s + l.lineTotal.amount, 0)), version });
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("CartPage", () => {
+  it("makes a change again on the latest cart when another tab changed it first, and says so", async () => {
+    // The server is at version 2 (another tab changed the screwdrivers); this page still holds version 1.
+    let serverCart = cart("1", line("a", "Goggles", 1), line("b", "Screwdrivers", 1));
+    const patches: string[] = [];
+    fakeServer(({ method, url, headers, body }) => {
+      if (url === "/api/warehouses") return { body: { items: [{ id: "central", name: "Central warehouse" }] } };
+      if (method === "GET" && url === "/api/cart") return { body: serverCart, headers: { ETag: serverCart.version } };
+      if (method === "PATCH") {
+        patches.push(headers.get("If-Match") ?? "");
+        if (headers.get("If-Match") !== serverCart.version) return { status: 412, body: { type: "x/stale", status: 412 } };
+        serverCart = cart("3", line("a", "Goggles", (body as { quantity: number }).quantity), line("b", "Screwdrivers", 4));
+        return { body: serverCart, headers: { ETag: "3" } };
+      }
+      return undefined;
+    });
+    renderPage(<CartPage />);
+    const goggles = await screen.findByRole("spinbutton", { name: "Quantity of Goggles (pcs)" });
+    serverCart = cart("2", line("a", "Goggles", 1), line("b", "Screwdrivers", 4));
+
+    await userEvent.clear(goggles);
+    await userEvent.type(goggles, "6{Enter}");
+
+    expect(await screen.findByText(/changed in another tab or window\. Your change was made on the latest version/)).toBeInTheDocument();
+    expect(patches).toEqual(["1", "2"]);
+    await waitFor(() => expect(screen.getByRole("spinbutton", { name: "Quantity of Screwdrivers (pcs)" })).toHaveValue(4));
+    expect(screen.getByRole("spinbutton", { name: "Quantity of Goggles (pcs)" })).toHaveValue(6);
+  });
+
+  it("shows the empty state with ways to fill the cart", async () => {
+    fakeServer(({ url }) => (url === "/api/cart" ? { body: cart("1") } : { body: { items: [] } }));
+    renderPage(<CartPage />);
+    expect(await screen.findByText(/The cart is empty/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "catalog" })).toHaveAttribute("href", "/purchases/catalog");
+  });
+});
+
+describe("quantityProblem", () => {
+  it("accepts quantities within the unit's precision", () => {
+    expect(quantityProblem("3", 3, 0)).toBeNull();
+    expect(quantityProblem("1.25", 1.25, 2)).toBeNull();
+  });
+  it("refuses zero, empty and too many decimals", () => {
+    expect(quantityProblem("0", 0, 0)).toBe("Enter a quantity above zero.");
+    expect(quantityProblem("", Number.NaN, 0)).toBe("Enter a quantity above zero.");
+    expect(quantityProblem("2.5", 2.5, 0)).toBe("Enter a whole number.");
+    expect(quantityProblem("1.255", 1.255, 2)).toBe("Use at most 2 decimal places.");
+  });
+});

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { statusInfo } from "./status";
+
+describe("statusInfo", () => {
+  it("names lifecycle statuses as users know them, whatever the casing", () => {
+    expect(statusInfo("sent").label).toBe("Sent");
+    expect(statusInfo("inProgress").label).toBe("In progress");
+    expect(statusInfo("InProgress").label).toBe("In progress");
+    expect(statusInfo("canceled").label).toBe("Canceled");
+    expect(statusInfo("somethingNew").label).toBe("somethingNew");
+  });
+});
