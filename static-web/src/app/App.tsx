@@ -1,4 +1,4 @@
-import { FluentProvider, makeStaticStyles, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStaticStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "react-router";
 import { ApiError } from "../lib/api";
@@ -20,6 +20,10 @@ export const queryClient = new QueryClient({
 const useGlobalStyles = makeStaticStyles({
   body: { margin: 0 },
   "*, *::before, *::after": { boxSizing: "border-box" },
+  // Links in page content take the theme's link colour; the variables exist inside FluentProvider's element.
+  a: { color: tokens.colorBrandForegroundLink },
+  "a:hover": { color: tokens.colorBrandForegroundLinkHover },
+  "a:focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: "2px" },
 });
 
 export function App() {

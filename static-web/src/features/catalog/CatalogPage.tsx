@@ -52,6 +52,7 @@ const useStyles = makeStyles({
   cardHead: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "start" },
   grip: { color: tokens.colorNeutralForeground3, flexShrink: 0, marginTop: "2px" },
   name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, margin: 0 },
+  nameLink: { textDecorationLine: "none", ":hover": { textDecorationLine: "underline" } },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   price: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", marginTop: "auto" },
@@ -239,7 +240,7 @@ function ProductCard(props: {
         <ReOrderDotsVerticalRegular className={styles.grip} aria-hidden />
         <div>
           <h2 className={styles.name} id={nameId}>
-            <Link to={`/purchases/catalog/${encodeURIComponent(product.sku)}`} draggable={false}>
+            <Link to={`/purchases/catalog/${encodeURIComponent(product.sku)}`} draggable={false} className={styles.nameLink}>
               {product.name}
             </Link>
           </h2>
