@@ -32,9 +32,9 @@ public sealed class QuotationService(TableServiceClient tables, TimeProvider clo
         try
         {
             await foreach (var page in _table.QueryAsync<QuotationEntity>(filter, maxPerPage: size, cancellationToken: cancellationToken)
-                               .AsPages(string.IsNullOrEmpty(continuation) ? null : continuation, size))
+                               .AsPages(ContinuationToken.Unwrap(continuation), size))
             {
-                return new ListPage<QuotationSummaryView>(page.Values.Select(ToSummary).ToList(), page.ContinuationToken);
+                return new ListPage<QuotationSummaryView>(page.Values.Select(ToSummary).ToList(), ContinuationToken.Wrap(page.ContinuationToken));
             }
         }
         catch (RequestFailedException ex) when (ex.Status == 400 && !string.IsNullOrEmpty(continuation))
