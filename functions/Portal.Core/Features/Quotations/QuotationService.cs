@@ -132,12 +132,8 @@ public sealed class QuotationService(TableServiceClient tables, TimeProvider clo
         new Money(CatalogRules.Parse(q.Total), q.Currency), q.Notes);
 }
 
-public sealed class QuotationEntity : ITableEntity
+public sealed class QuotationEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string QuotationId { get; set; } = "";
     public string Number { get; set; } = "";
