@@ -86,6 +86,7 @@ public sealed class OrderTrackingTests(PortalFixture fixture)
         await (await client.GetAsync("/api/orders?from=28.11.2026")).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await client.GetAsync("/api/orders?status=lost")).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await client.GetAsync("/api/orders?continuation=garbage")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await client.GetAsync("/api/orders?pageSize=ten")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]
