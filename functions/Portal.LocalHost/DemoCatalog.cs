@@ -7,7 +7,7 @@ using Portal.Core.Shared.Http;
 namespace Portal.LocalHost;
 
 /// <summary>
-/// The demo catalog and order history: 66 products in 6 categories with characteristics worth comparing,
+/// The demo catalog and order history: 65 products in 6 categories with characteristics worth comparing,
 /// 3 warehouses, per-counterparty prices, quotations (one expired) and orders in every status, some partly shipped.
 /// Built through the same services the API uses, so the demo data obeys the same rules as real data.
 /// </summary>

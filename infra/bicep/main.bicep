@@ -63,18 +63,12 @@ var tableNames = [
   'Users'
   'Sessions'
   'Catalog'
-  'Carts'
   'Orders'
   'Documents'
-  'Ledger'
-  'Support'
-  'Returns'
-  'Idempotency'
 ]
 var workQueueNames = [
   'checkouts'
   'outbox'
-  'balances'
   'integration-events'
 ]
 // Flex Consumption pulls the published package from this container.

@@ -16,6 +16,7 @@ public sealed class SignInTests(PortalFixture fixture)
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("expires=", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(response.Headers.ETag); // the profile's version, for editing contact details straight away
         var me = await (await client.GetAsync("/api/me")).ReadJsonAsync();
         Assert.Equal("Anna Schmidt", me.GetProperty("user").GetProperty("displayName").GetString());
         Assert.Equal("Northwind Traders", me.GetProperty("counterparty").GetProperty("name").GetString());

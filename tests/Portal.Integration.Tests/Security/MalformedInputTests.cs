@@ -34,7 +34,7 @@ public sealed class MalformedInputTests(PortalFixture fixture)
         var routes = fixture.Portal.Functions.OfType<HttpFunction>()
             .Where(f => f.ClassType.Assembly == typeof(Portal.Functions.Features.Operations.HealthFunctions).Assembly)
             .SelectMany(f => f.Verbs.Where(v => v is "POST" or "PUT" or "PATCH").Select(v => (Function: f, Verb: v)))
-            .Where(r => r.Function.Name != "SignOut")   // takes no body
+            .Where(r => r.Function.Name != "SignOut")   // takes no body, and would end the session the loop uses
             .ToList();
         Assert.NotEmpty(routes);
 
@@ -48,11 +48,20 @@ public sealed class MalformedInputTests(PortalFixture fixture)
             var response = await client.SendRawAsync(new HttpMethod(verb), path, body, contentType, ifMatch: "W/\"whatever\"");
 
             var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == expected, $"{verb} {path} ({function.Name}) gave {(int)response.StatusCode} for {Describe(body)}: {text}");
+            var exact = !NoJsonBody.Contains(function.Name) && !(body == "{}" && AllFieldsOptional.Contains(function.Name));
+            Assert.True(exact ? response.StatusCode == expected : (int)response.StatusCode is >= 400 and < 500,
+                $"{verb} {path} ({function.Name}) gave {(int)response.StatusCode} for {Describe(body)}: {text}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal(0, response.StorageWrites());
         }
     }
+
+    /// <summary>Routes that take no JSON body (an action, or a CSV/NDJSON file): any 4xx that writes nothing is right.</summary>
+    private static readonly HashSet<string> NoJsonBody =
+        ["FillCartFromQuotation", "FillCartFromOrder", "AcceptOrder", "CompleteOrder", "CancelOrder", "ImportProducts", "ImportPrices"];
+
+    /// <summary>Routes for which an empty object is a valid body; they refuse "{}" for another reason (e.g. a stale If-Match).</summary>
+    private static readonly HashSet<string> AllFieldsOptional = ["StartCheckout"];
 
     [Fact]
     public async Task Field_errors_name_the_fields_in_the_callers_terms()

@@ -1,19 +1,19 @@
-using Azure;
-using Azure.Data.Tables;
+using Portal.Core.Shared;
 
 namespace Portal.Core.Features.Accounts;
 
 // Table entities of the Accounts feature. Company-wide reference data (settings, counterparties, access groups,
 // users) is small and read through short-lived caches; sessions are point reads by (user, session id).
 
-public sealed class SettingsEntity : ITableEntity
+public sealed class SettingsEntity : TableRow
 {
     public const string Key = "portal";
 
-    public string PartitionKey { get; set; } = Key;
-    public string RowKey { get; set; } = Key;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public SettingsEntity()
+    {
+        PartitionKey = Key;
+        RowKey = Key;
+    }
 
     /// <summary>The seed's "Allow external user access" switch for the whole portal.</summary>
     public bool ExternalAccessEnabled { get; set; } = true;
@@ -21,14 +21,14 @@ public sealed class SettingsEntity : ITableEntity
     public string Currency { get; set; } = "EUR";
 }
 
-public sealed class CounterpartyEntity : ITableEntity
+public sealed class CounterpartyEntity : TableRow
 {
     public const string Partition = "counterparty";
 
-    public string PartitionKey { get; set; } = Partition;
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public CounterpartyEntity()
+    {
+        PartitionKey = Partition;
+    }
 
     public string Name { get; set; } = "";
     public string? TaxId { get; set; }
@@ -39,14 +39,14 @@ public sealed class CounterpartyEntity : ITableEntity
     public string? Code { get; set; }
 }
 
-public sealed class AccessGroupEntity : ITableEntity
+public sealed class AccessGroupEntity : TableRow
 {
     public const string Partition = "group";
 
-    public string PartitionKey { get; set; } = Partition;
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public AccessGroupEntity()
+    {
+        PartitionKey = Partition;
+    }
 
     public string Name { get; set; } = "";
     /// <summary>The seed's access group profile; only "Customer" exists.</summary>
@@ -65,7 +65,7 @@ public enum UserKind
 /// A user row (RowKey "id:{userId}") and, in the same partition, its username index row
 /// (RowKey "name:{normalized}") written in one transaction so usernames stay unique.
 /// </summary>
-public sealed class UserEntity : ITableEntity
+public sealed class UserEntity : TableRow
 {
     public const string Partition = "user";
 
@@ -73,10 +73,10 @@ public sealed class UserEntity : ITableEntity
     public static string NameKey(string username) => "name:" + Normalize(username);
     public static string Normalize(string username) => username.Trim().ToLowerInvariant();
 
-    public string PartitionKey { get; set; } = Partition;
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public UserEntity()
+    {
+        PartitionKey = Partition;
+    }
 
     public string UserId { get; set; } = "";
     public string Username { get; set; } = "";
@@ -98,23 +98,19 @@ public sealed class UserEntity : ITableEntity
 }
 
 /// <summary>Points a username at its user id (same partition as the user row).</summary>
-public sealed class UsernameIndexEntity : ITableEntity
+public sealed class UsernameIndexEntity : TableRow
 {
-    public string PartitionKey { get; set; } = UserEntity.Partition;
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public UsernameIndexEntity()
+    {
+        PartitionKey = UserEntity.Partition;
+    }
 
     public string UserId { get; set; } = "";
 }
 
 /// <summary>One signed-in browser. Partitioned by user so all of a user's sessions can be revoked together.</summary>
-public sealed class SessionEntity : ITableEntity
+public sealed class SessionEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string Username { get; set; } = "";
     public string Kind { get; set; } = "";

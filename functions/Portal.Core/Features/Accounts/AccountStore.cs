@@ -71,14 +71,9 @@ public sealed class AccountStore(TableServiceClient tables)
     public async Task<List<CounterpartyMemberEntity>> ListMembersAsync(string counterpartyId, CancellationToken cancellationToken)
     {
         var prefix = CounterpartyMemberEntity.Prefix(counterpartyId);
-        var list = new List<CounterpartyMemberEntity>();
-        await foreach (var member in _users.QueryAsync<CounterpartyMemberEntity>(
-                           e => e.PartitionKey == UserEntity.Partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0,
-                           cancellationToken: cancellationToken))
-        {
-            list.Add(member);
-        }
-        return list;
+        return await _users.QueryAsync<CounterpartyMemberEntity>(
+            e => e.PartitionKey == UserEntity.Partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0,
+            cancellationToken: cancellationToken).ToListAsync(cancellationToken);
     }
 
     public async Task<CounterpartyMemberEntity?> GetMemberAsync(string counterpartyId, string userId, CancellationToken cancellationToken)
@@ -89,14 +84,9 @@ public sealed class AccountStore(TableServiceClient tables)
 
     public async Task<List<UserEntity>> ListUsersAsync(CancellationToken cancellationToken)
     {
-        var list = new List<UserEntity>();
-        await foreach (var user in _users.QueryAsync<UserEntity>(
-                           e => e.PartitionKey == UserEntity.Partition && e.RowKey.CompareTo("id:") >= 0 && e.RowKey.CompareTo("id;") < 0,
-                           cancellationToken: cancellationToken))
-        {
-            list.Add(user);
-        }
-        return list;
+        return await _users.QueryAsync<UserEntity>(
+            e => e.PartitionKey == UserEntity.Partition && e.RowKey.CompareTo("id:") >= 0 && e.RowKey.CompareTo("id;") < 0,
+            cancellationToken: cancellationToken).ToListAsync(cancellationToken);
     }
 
     public async Task<CounterpartyEntity?> GetCounterpartyAsync(string id, CancellationToken cancellationToken)
@@ -107,12 +97,8 @@ public sealed class AccountStore(TableServiceClient tables)
 
     public async Task<List<CounterpartyEntity>> ListCounterpartiesAsync(CancellationToken cancellationToken)
     {
-        var list = new List<CounterpartyEntity>();
-        await foreach (var c in _counterparties.QueryAsync<CounterpartyEntity>(e => e.PartitionKey == CounterpartyEntity.Partition, cancellationToken: cancellationToken))
-        {
-            list.Add(c);
-        }
-        return list;
+        return await _counterparties.QueryAsync<CounterpartyEntity>(e => e.PartitionKey == CounterpartyEntity.Partition, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
     }
 
     public async Task UpsertCounterpartyAsync(CounterpartyEntity counterparty, CancellationToken cancellationToken) =>
@@ -126,12 +112,8 @@ public sealed class AccountStore(TableServiceClient tables)
 
     public async Task<List<AccessGroupEntity>> ListAccessGroupsAsync(CancellationToken cancellationToken)
     {
-        var list = new List<AccessGroupEntity>();
-        await foreach (var g in _groups.QueryAsync<AccessGroupEntity>(e => e.PartitionKey == AccessGroupEntity.Partition, cancellationToken: cancellationToken))
-        {
-            list.Add(g);
-        }
-        return list;
+        return await _groups.QueryAsync<AccessGroupEntity>(e => e.PartitionKey == AccessGroupEntity.Partition, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
     }
 
     public async Task UpsertAccessGroupAsync(AccessGroupEntity group, CancellationToken cancellationToken) =>
@@ -142,15 +124,15 @@ public sealed class AccountStore(TableServiceClient tables)
 /// A counterparty's user as its colleagues see it (RowKey "cp:{counterpartyId}:{userId}" in the user partition),
 /// written with the user row so listing a counterparty's users is one range query.
 /// </summary>
-public sealed class CounterpartyMemberEntity : ITableEntity
+public sealed class CounterpartyMemberEntity : TableRow
 {
     public static string Prefix(string counterpartyId) => $"cp:{counterpartyId}:";
     public static string Key(string counterpartyId, string userId) => Prefix(counterpartyId) + userId;
 
-    public string PartitionKey { get; set; } = UserEntity.Partition;
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public CounterpartyMemberEntity()
+    {
+        PartitionKey = UserEntity.Partition;
+    }
 
     public string UserId { get; set; } = "";
     public string DisplayName { get; set; } = "";

@@ -1,19 +1,18 @@
-using Azure;
-using Azure.Data.Tables;
+using Portal.Core.Shared;
 
 namespace Portal.Core.Features.Catalog;
 
 // The company-wide catalog: products, categories, warehouses and per-counterparty prices, all in the Catalog
 // table. It is reference data read on every catalog and cart request, so CatalogStore keeps it in memory.
 
-public sealed class ProductEntity : ITableEntity
+public sealed class ProductEntity : TableRow
 {
     public const string Partition = "product";
 
-    public string PartitionKey { get; set; } = Partition;
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public ProductEntity()
+    {
+        PartitionKey = Partition;
+    }
 
     public string Name { get; set; } = "";
     public string Description { get; set; } = "";
@@ -32,41 +31,37 @@ public sealed class ProductEntity : ITableEntity
     public bool Active { get; set; } = true;
 }
 
-public sealed class CategoryEntity : ITableEntity
+public sealed class CategoryEntity : TableRow
 {
     public const string Partition = "category";
 
-    public string PartitionKey { get; set; } = Partition;
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public CategoryEntity()
+    {
+        PartitionKey = Partition;
+    }
 
     public string Name { get; set; } = "";
     public int SortOrder { get; set; }
 }
 
-public sealed class WarehouseEntity : ITableEntity
+public sealed class WarehouseEntity : TableRow
 {
     public const string Partition = "warehouse";
 
-    public string PartitionKey { get; set; } = Partition;
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public WarehouseEntity()
+    {
+        PartitionKey = Partition;
+    }
 
     public string Name { get; set; } = "";
     public string City { get; set; } = "";
 }
 
 /// <summary>A counterparty's own price for a product (PartitionKey "price:{counterpartyId}", RowKey sku).</summary>
-public sealed class PriceEntity : ITableEntity
+public sealed class PriceEntity : TableRow
 {
     public static string PartitionFor(string counterpartyId) => "price:" + counterpartyId;
 
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string Price { get; set; } = "0";
 }

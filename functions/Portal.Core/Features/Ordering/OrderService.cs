@@ -34,9 +34,9 @@ public sealed class OrderService(TableServiceClient tables, TimeProvider clock, 
         try
         {
             await foreach (var page in _table.QueryAsync<OrderListEntity>(filter, maxPerPage: size, cancellationToken: cancellationToken)
-                               .AsPages(string.IsNullOrEmpty(continuation) ? null : continuation, size))
+                               .AsPages(ContinuationToken.Unwrap(continuation), size))
             {
-                return new ListPage<OrderSummaryView>(page.Values.Select(ToSummary).ToList(), page.ContinuationToken);
+                return new ListPage<OrderSummaryView>(page.Values.Select(ToSummary).ToList(), ContinuationToken.Wrap(page.ContinuationToken));
             }
         }
         catch (RequestFailedException ex) when (ex.Status == 400 && !string.IsNullOrEmpty(continuation))

@@ -1,5 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
+using Portal.Core.Shared;
 
 namespace Portal.Core.Features.Ordering;
 
@@ -29,12 +28,8 @@ public static class OrderingKeys
     public const string OrderCounter = "sales-order";
 }
 
-public sealed class CartEntity : ITableEntity
+public sealed class CartEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     /// <summary>JSON array of <see cref="CartLine"/>.</summary>
     public string Lines { get; set; } = "[]";
@@ -50,12 +45,8 @@ public enum CheckoutStatus
     Failed,
 }
 
-public sealed class CheckoutEntity : ITableEntity
+public sealed class CheckoutEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string CheckoutId { get; set; } = "";
     public string UserId { get; set; } = "";
@@ -80,12 +71,8 @@ public sealed class CheckoutEntity : ITableEntity
 public sealed record CreatedOrder(string Id, string Number, string WarehouseId, string WarehouseName, decimal Total, string Currency);
 
 /// <summary>Remembers an Idempotency-Key: which checkout it created and a hash of the request it came with.</summary>
-public sealed class IdempotencyEntity : ITableEntity
+public sealed class IdempotencyEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string ResourceId { get; set; } = "";
     public string RequestHash { get; set; } = "";
@@ -100,12 +87,8 @@ public enum OrderStatus
 }
 
 /// <summary>The whole order (RowKey "order:{id}"), read by id with one point read.</summary>
-public sealed class OrderEntity : ITableEntity
+public sealed class OrderEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string OrderId { get; set; } = "";
     public string Number { get; set; } = "";
@@ -134,12 +117,8 @@ public sealed class OrderEntity : ITableEntity
 /// The order as lists and the orders statement need it (RowKey "olist:{inverted ticks}:{id}"): newest first by
 /// RowKey, filterable by status, with each line's ordered and shipped quantities.
 /// </summary>
-public sealed class OrderListEntity : ITableEntity
+public sealed class OrderListEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string OrderId { get; set; } = "";
     public string Number { get; set; } = "";
@@ -167,12 +146,8 @@ public sealed record Shipment(string Number, DateOnly Date, IReadOnlyList<Shipme
 public sealed record ShipmentLine(string Sku, decimal Quantity);
 
 /// <summary>An integration event waiting to be sent to the ERP, written in the same transaction as the change.</summary>
-public sealed class OutboxEntity : ITableEntity
+public sealed class OutboxEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string EventId { get; set; } = "";
     public string EventType { get; set; } = "";
@@ -180,12 +155,12 @@ public sealed class OutboxEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public sealed class CounterEntity : ITableEntity
+public sealed class CounterEntity : TableRow
 {
-    public string PartitionKey { get; set; } = OrderingKeys.CounterPartition;
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public CounterEntity()
+    {
+        PartitionKey = OrderingKeys.CounterPartition;
+    }
 
     public long Value { get; set; }
 }

@@ -32,9 +32,9 @@ public sealed class QuotationService(TableServiceClient tables, TimeProvider clo
         try
         {
             await foreach (var page in _table.QueryAsync<QuotationEntity>(filter, maxPerPage: size, cancellationToken: cancellationToken)
-                               .AsPages(string.IsNullOrEmpty(continuation) ? null : continuation, size))
+                               .AsPages(ContinuationToken.Unwrap(continuation), size))
             {
-                return new ListPage<QuotationSummaryView>(page.Values.Select(ToSummary).ToList(), page.ContinuationToken);
+                return new ListPage<QuotationSummaryView>(page.Values.Select(ToSummary).ToList(), ContinuationToken.Wrap(page.ContinuationToken));
             }
         }
         catch (RequestFailedException ex) when (ex.Status == 400 && !string.IsNullOrEmpty(continuation))
@@ -132,12 +132,8 @@ public sealed class QuotationService(TableServiceClient tables, TimeProvider clo
         new Money(CatalogRules.Parse(q.Total), q.Currency), q.Notes);
 }
 
-public sealed class QuotationEntity : ITableEntity
+public sealed class QuotationEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string QuotationId { get; set; } = "";
     public string Number { get; set; } = "";

@@ -14,14 +14,13 @@ public sealed class ApiResult : IActionResult
     private readonly object? _body;
     private readonly string _contentType;
     private readonly List<KeyValuePair<string, string>> _headers = [];
-    private readonly Action<HttpResponse>? _onResponse;
+    private Action<HttpResponse>? _onResponse;
 
-    private ApiResult(int status, object? body, string contentType, Action<HttpResponse>? onResponse = null)
+    private ApiResult(int status, object? body, string contentType)
     {
         StatusCode = status;
         _body = body;
         _contentType = contentType;
-        _onResponse = onResponse;
     }
 
     public int StatusCode { get; }
@@ -44,9 +43,12 @@ public sealed class ApiResult : IActionResult
     public static ApiResult Problem(PortalProblemException problem, string? instance = null) =>
         new(problem.Status, ToProblemDetails(problem, instance), "application/problem+json; charset=utf-8");
 
-    /// <summary>A response that also changes cookies (sign-in, sign-out).</summary>
-    public static ApiResult WithCookies(ApiResult inner, Action<HttpResponse> setCookies) =>
-        new(inner.StatusCode, inner._body, inner._contentType, setCookies) { };
+    /// <summary>Also changes the response itself, e.g. its cookies (sign-in, sign-out).</summary>
+    public ApiResult WithCookies(Action<HttpResponse> setCookies)
+    {
+        _onResponse += setCookies;
+        return this;
+    }
 
     public ApiResult WithHeader(string name, string value)
     {

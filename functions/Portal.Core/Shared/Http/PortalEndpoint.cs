@@ -41,7 +41,9 @@ public sealed class PortalEndpoint(ICallerResolver callers, ILogger<PortalEndpoi
                     throw Problems.Forbidden("Only the supplier's staff may do this.");
                 }
             }
-            if (unsafeMethod && caller is not null && !HasCsrfToken(request, caller))
+            // Public routes (sign-in) are covered by the cross-site check alone: a browser that still holds a
+            // session cookie but has lost the page's token must still be able to sign in again.
+            if (unsafeMethod && access != Access.Anonymous && caller is not null && !HasCsrfToken(request, caller))
             {
                 throw Problems.CsrfRejected();
             }

@@ -18,6 +18,21 @@ public static class RequestHeaders
     }
 
     /// <summary>
+    /// A query-string value, read here rather than bound to a function parameter: the Functions host's binding
+    /// of query values to parameters is not something to lean on, and reading them in code is the same everywhere.
+    /// </summary>
+    public static string? QueryValue(this HttpRequest request, string name)
+    {
+        var value = request.Query[name].ToString();
+        return value.Length == 0 ? null : value;
+    }
+
+    public static int? QueryInt(this HttpRequest request, string name) =>
+        request.QueryValue(name) is not { } text ? null
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
+        : throw Problems.Validation(name, "Use a whole number.");
+
+    /// <summary>
     /// The client's address for throttling: the first X-Forwarded-For entry that the Azure front end writes,
     /// else the connection's address (LocalHost).
     /// </summary>

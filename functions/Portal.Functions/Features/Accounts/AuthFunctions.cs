@@ -20,8 +20,8 @@ public sealed class AuthFunctions(PortalEndpoint endpoint, SignInService signIn,
                 result.User.UserId, result.User.Username, result.User.CounterpartyId, result.User.AccessGroupId,
                 result.Session.RowKey, result.Session.CsrfToken);
             var (me, etag) = await accounts.GetMeAsync(caller, ct);
-            return ApiResult.WithCookies(ApiResult.Ok(me).WithETag(etag),
-                response => sessions.WriteCookie(response, result.CookieValue, result.Session.ExpiresAt));
+            return ApiResult.Ok(me).WithETag(etag)
+                .WithCookies(response => sessions.WriteCookie(response, result.CookieValue, result.Session.ExpiresAt));
         });
 
     [Function(nameof(SignOut))]
@@ -30,6 +30,6 @@ public sealed class AuthFunctions(PortalEndpoint endpoint, SignInService signIn,
         endpoint.RunAsync(req, Access.SignedIn, async caller =>
         {
             await sessions.RevokeAsync(caller.UserId, caller.SessionId, ct);
-            return ApiResult.WithCookies(ApiResult.NoContent(), SessionService.ClearCookie);
+            return ApiResult.NoContent().WithCookies(SessionService.ClearCookie);
         });
 }

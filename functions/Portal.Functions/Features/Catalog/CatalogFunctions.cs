@@ -11,15 +11,15 @@ public sealed class CatalogFunctions(PortalEndpoint endpoint, CatalogService cat
 {
     [Function(nameof(ListProducts))]
     public Task<IActionResult> ListProducts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products")] HttpRequest req,
-        string? search, string? category, string? continuation, int? pageSize, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller =>
-            ApiResult.Ok(await catalog.ListProductsAsync(caller, search, category, continuation, pageSize, ct)));
+            ApiResult.Ok(await catalog.ListProductsAsync(caller, req.QueryValue("search"), req.QueryValue("category"), req.QueryValue("continuation"),
+                req.QueryInt("pageSize"), ct)));
 
     [Function(nameof(CompareProducts))]
     public Task<IActionResult> CompareProducts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products/compare")] HttpRequest req, string? skus, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await catalog.CompareAsync(caller, skus, ct)));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products/compare")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await catalog.CompareAsync(caller, req.QueryValue("skus"), ct)));
 
     [Function(nameof(GetProduct))]
     public Task<IActionResult> GetProduct(

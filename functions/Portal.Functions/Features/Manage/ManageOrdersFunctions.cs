@@ -18,10 +18,11 @@ public sealed class ManageOrdersFunctions(PortalEndpoint endpoint, OrderService 
 {
     [Function(nameof(ManageListOrders))]
     public Task<IActionResult> ManageListOrders(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/orders")] HttpRequest req,
-        string? counterpartyId, string? status, string? from, string? to, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/orders")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ =>
         {
+            var (counterpartyId, status) = (req.QueryValue("counterpartyId"), req.QueryValue("status"));
+            var (from, to) = (OrderFunctions.Date(req.QueryValue("from"), "from"), OrderFunctions.Date(req.QueryValue("to"), "to"));
             var counterparties = string.IsNullOrEmpty(counterpartyId)
                 ? (await accounts.ListCounterpartiesAsync(ct)).Select(c => c.Id).ToList()
                 : [counterpartyId];
@@ -29,7 +30,7 @@ public sealed class ManageOrdersFunctions(PortalEndpoint endpoint, OrderService 
             foreach (var id in counterparties)
             {
                 // The newest orders of each counterparty; a clerk narrows down by counterparty for more.
-                var page = await orders.ListAsync(id, status, OrderFunctions.Date(from, "from"), OrderFunctions.Date(to, "to"), null, 100, ct);
+                var page = await orders.ListAsync(id, status, from, to, null, 100, ct);
                 items.AddRange(page.Items.Select(o => new { counterpartyId = id, order = o }));
             }
             return ApiResult.Ok(new { items });

@@ -12,10 +12,10 @@ public sealed class OrderFunctions(PortalEndpoint endpoint, OrderService orders)
 {
     [Function(nameof(ListOrders))]
     public Task<IActionResult> ListOrders(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders")] HttpRequest req,
-        string? status, string? from, string? to, string? continuation, int? pageSize, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller =>
-            ApiResult.Ok(await orders.ListAsync(caller.RequireCounterparty(), status, Date(from, "from"), Date(to, "to"), continuation, pageSize, ct)));
+            ApiResult.Ok(await orders.ListAsync(caller.RequireCounterparty(), req.QueryValue("status"), Date(req.QueryValue("from"), "from"),
+                Date(req.QueryValue("to"), "to"), req.QueryValue("continuation"), req.QueryInt("pageSize"), ct)));
 
     [Function(nameof(GetOrder))]
     public Task<IActionResult> GetOrder(

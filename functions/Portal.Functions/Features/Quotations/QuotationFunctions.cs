@@ -11,9 +11,9 @@ public sealed class QuotationFunctions(PortalEndpoint endpoint, QuotationService
 {
     [Function(nameof(ListQuotations))]
     public Task<IActionResult> ListQuotations(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "documents/quotations")] HttpRequest req, string? continuation, int? pageSize, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "documents/quotations")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller =>
-            ApiResult.Ok(await quotations.ListAsync(caller.RequireCounterparty(), continuation, pageSize, ct)));
+            ApiResult.Ok(await quotations.ListAsync(caller.RequireCounterparty(), req.QueryValue("continuation"), req.QueryInt("pageSize"), ct)));
 
     [Function(nameof(GetQuotation))]
     public Task<IActionResult> GetQuotation(
