@@ -53,6 +53,13 @@ public sealed class CatalogTests(E2EFixture fixture) : BrowserTest(fixture)
 
         await table.GetByRole(AriaRole.Button, new() { Name = "Add to cart: Club hammer 2.5 lb" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("Products cart (3)");
+
+        // The cart is kept on the server: it survives a reload and signing out and in again.
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("Products cart (3)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignInAsync(page, DemoUser.Anna, "/purchases/catalog");
+        await Expect(page.GetByTestId("cart-drop-zone").GetByRole(AriaRole.List, new() { Name = "Cart lines" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
     });
 
     [Fact]

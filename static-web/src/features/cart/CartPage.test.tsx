@@ -42,6 +42,41 @@ describe("CartPage", () => {
     expect(screen.getByRole("spinbutton", { name: "Quantity of Goggles (pcs)" })).toHaveValue(6);
   });
 
+  it("creates the order with an idempotency key, shows progress, then the orders split by warehouse", async () => {
+    let serverCart = cart("1", line("a", "Goggles", 1), line("b", "Screwdrivers", 1));
+    let polls = 0;
+    const server = fakeServer(({ method, url }) => {
+      if (url === "/api/warehouses") return { body: { items: [] } };
+      if (url === "/api/cart") return { body: serverCart, headers: { ETag: serverCart.version } };
+      if (method === "POST" && url === "/api/checkouts") return { status: 202, body: { id: "c1", status: "pending" } };
+      if (url === "/api/checkouts/c1") {
+        polls++;
+        if (polls === 1) return { body: { id: "c1", status: "pending", orders: [] } };
+        serverCart = cart("2");
+        return {
+          body: {
+            id: "c1",
+            status: "completed",
+            orders: [
+              { id: "o1", number: "SO-000101", warehouseId: "central", warehouseName: "Central warehouse", total: money(2) },
+              { id: "o2", number: "SO-000102", warehouseId: "north", warehouseName: "North depot", total: money(2) },
+            ],
+          },
+        };
+      }
+      return undefined;
+    });
+    renderPage(<CartPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Create order" }));
+
+    expect(await screen.findByRole("progressbar", { name: "Creating your order" })).toBeInTheDocument();
+    expect(await screen.findByText("Your cart was split by warehouse into 2 orders.", {}, { timeout: 4000 })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Order SO-000101" })).toHaveAttribute("href", "/purchases/orders/o1");
+    const post = server.requests.find((r) => r.method === "POST")!;
+    expect(post.headers.get("Idempotency-Key")).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(post.headers.get("If-Match")).toBe("1");
+  });
+
   it("shows the empty state with ways to fill the cart", async () => {
     fakeServer(({ url }) => (url === "/api/cart" ? { body: cart("1") } : { body: { items: [] } }));
     renderPage(<CartPage />);

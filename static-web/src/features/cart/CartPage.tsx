@@ -122,7 +122,7 @@ export function CartPage() {
             <div className={styles.total} data-testid="cart-total">
               Total: {formatMoney(cart.data.cart.total)}
             </div>
-            <CheckoutSection hasProblems={lines.some((l) => l.problem)} onFinished={setFinished} />
+            <CheckoutSection hasProblems={lines.some((l) => l.problem)} onStart={() => setFinished(null)} onFinished={setFinished} />
           </>
         )}
       </div>

@@ -18,7 +18,12 @@ const useStyles = makeStyles({
  * Create order: the server answers at once (202) and splits the cart by warehouse in the background, so the
  * page shows progress until the orders exist, then names them.
  */
-export function CheckoutSection({ hasProblems, onFinished }: { hasProblems: boolean; onFinished: (checkout: Checkout) => void }) {
+export function CheckoutSection(props: {
+  hasProblems: boolean;
+  onStart: () => void;
+  onFinished: (checkout: Checkout) => void;
+}) {
+  const { hasProblems, onStart, onFinished } = props;
   const styles = useStyles();
   const [reference, setReference] = useState("");
   const [comment, setComment] = useState("");
@@ -30,6 +35,9 @@ export function CheckoutSection({ hasProblems, onFinished }: { hasProblems: bool
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // A new attempt (after a failed one) starts from a clean slate: no old result, no old polling.
+    onStart();
+    setCheckoutId(null);
     start.mutate(
       { key: newIdempotencyKey(), customerReference: reference.trim(), comment: comment.trim() },
       {
