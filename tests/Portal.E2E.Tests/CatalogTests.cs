@@ -87,7 +87,7 @@ public sealed class CatalogTests(E2EFixture fixture) : BrowserTest(fixture)
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Products found" })).Not.ToContainTextAsync("cable");
 
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search products" }).FillAsync("cable");
-        await Expect(page.GetByText("No products match “cable”")).ToBeVisibleAsync();
+        await Expect(page.Locator("main").GetByText("No products match “cable”")).ToBeVisibleAsync();
         await ExpectAccessibleAsync(page);
 
         await page.GotoAsync("/purchases/catalog/EL-CAB-01");

@@ -27,7 +27,7 @@ public sealed class OrderingTests(E2EFixture fixture) : BrowserTest(fixture)
 
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Your reference (optional)" }).FillAsync("E2E-2WH");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create order" }).ClickAsync();
-        await Expect(page.GetByText("Your cart was split by warehouse into 2 orders.")).ToBeVisibleAsync();
+        await Expect(page.Locator("main").GetByText("Your cart was split by warehouse into 2 orders.")).ToBeVisibleAsync();
         var created = page.GetByTestId("created-orders").GetByRole(AriaRole.Link);
         await Expect(created).ToHaveCountAsync(2);
         var numbers = (await created.AllInnerTextsAsync()).Select(t => t.Replace("Order ", "")).ToList();
@@ -63,7 +63,7 @@ public sealed class OrderingTests(E2EFixture fixture) : BrowserTest(fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Repeat order" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Products cart", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByText(new Regex($"added from order {Regex.Escape(number)}\\. Review the cart"))).ToBeVisibleAsync();
+        await Expect(page.Locator("main").GetByText(new Regex($"added from order {Regex.Escape(number)}\\. Review the cart"))).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Cart lines" }).GetByRole(AriaRole.Row)).Not.ToHaveCountAsync(1);
         await ExpectAccessibleAsync(page);
     });
@@ -97,7 +97,7 @@ public sealed class OrderingTests(E2EFixture fixture) : BrowserTest(fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Quotation QT-2026-0041" })).ToBeVisibleAsync();
         await ExpectAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create order" }).ClickAsync();
-        await Expect(page.GetByText("4 products were added from quotation QT-2026-0041. Review the cart, then create the order.")).ToBeVisibleAsync();
+        await Expect(page.Locator("main").GetByText("4 products were added from quotation QT-2026-0041. Review the cart, then create the order.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Cart lines" })).ToContainTextAsync("Cordless combi drill 18 V");
 
         await GoToMenuAsync(page, "Orders statement");
@@ -128,7 +128,7 @@ public sealed class OrderingTests(E2EFixture fixture) : BrowserTest(fixture)
 
         await goggles.FillAsync("6");
         await goggles.PressAsync("Enter");
-        await Expect(page.GetByText("The cart had been changed in another tab or window. Your change was made on the latest version.")).ToBeVisibleAsync();
+        await Expect(page.Locator("main").GetByText("The cart had been changed in another tab or window. Your change was made on the latest version.")).ToBeVisibleAsync();
         await Expect(goggles).ToHaveValueAsync("6");
         await Expect(page.GetByRole(AriaRole.Spinbutton, new() { Name = "Quantity of Screwdriver set, 12 pieces (set)" })).ToHaveValueAsync("4");
         await ExpectAccessibleAsync(page);

@@ -25,7 +25,7 @@ public sealed class ShellTests(E2EFixture fixture) : BrowserTest(fixture)
         await ExpectAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Expect(page.GetByText("You have signed out.")).ToBeVisibleAsync();
+        await Expect(page.Locator("main").GetByText("You have signed out.")).ToBeVisibleAsync();
         await page.GotoAsync("/account");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
     });
@@ -52,7 +52,7 @@ public sealed class ShellTests(E2EFixture fixture) : BrowserTest(fixture)
         // The session ends behind the page's back (as when signing out in another tab).
         await ApiAsync(page, "POST", "/api/auth/sign-out");
         await page.GetByRole(AriaRole.Link, new() { Name = "Customer Portal" }).ClickAsync();
-        await Expect(page.GetByText("Your session has ended.")).ToBeVisibleAsync();
+        await Expect(page.Locator("main").GetByText("Your session has ended.")).ToBeVisibleAsync();
         Assert.Contains("/sign-in", page.Url);
 
         await page.GetByLabel("Username").FillAsync(DemoUser.Carla.Username);
