@@ -9,7 +9,7 @@ public sealed record BenchUser(Buyer Buyer, PortalSession Session, string[] Orde
 
 public sealed record ColdCall(string Endpoint, int StorageRequests, double Milliseconds, int Status);
 
-public sealed record ReadResult(string Endpoint, string Floor, int Clients, Stats Portal, Stats Raw)
+public sealed record ReadResult(string Endpoint, string Floor, int Clients, Stats Portal, Stats Raw, IReadOnlyList<double> BatchRatios)
 {
     public double Ratio => Raw.P95 > 0 ? Portal.P95 / Raw.P95 : double.NaN;
 }
@@ -51,21 +51,30 @@ public sealed class ReadBenchmarks(BenchmarkOptions options, IReadOnlyList<Bench
                 await ClosedLoop.RunAsync(clients, options.WarmUp, Raw);
                 var portal = new Samples();
                 var rawSamples = new Samples();
+                var batchRatios = new List<double>();
                 for (var round = 0; round < options.Rounds; round++)
                 {
                     var batch = options.Iterations / options.Rounds + (round < options.Iterations % options.Rounds ? 1 : 0);
+                    Samples portalBatch, rawBatch;
                     if (round % 2 == 0)
                     {
-                        portal.AddRange(await ClosedLoop.RunAsync(clients, batch, Portal));
-                        rawSamples.AddRange(await ClosedLoop.RunAsync(clients, batch, Raw));
+                        portalBatch = await ClosedLoop.RunAsync(clients, batch, Portal);
+                        rawBatch = await ClosedLoop.RunAsync(clients, batch, Raw);
                     }
                     else
                     {
-                        rawSamples.AddRange(await ClosedLoop.RunAsync(clients, batch, Raw));
-                        portal.AddRange(await ClosedLoop.RunAsync(clients, batch, Portal));
+                        rawBatch = await ClosedLoop.RunAsync(clients, batch, Raw);
+                        portalBatch = await ClosedLoop.RunAsync(clients, batch, Portal);
+                    }
+                    portal.AddRange(portalBatch);
+                    rawSamples.AddRange(rawBatch);
+                    // How much the ratio moves from one pair of batches to the next: the run's own measure of its noise.
+                    if (rawBatch.Stats().P95 is > 0 and var rawP95)
+                    {
+                        batchRatios.Add(portalBatch.Stats().P95 / rawP95);
                     }
                 }
-                var result = new ReadResult(endpoint.Name, endpoint.Floor, clients, portal.Stats(), rawSamples.Stats());
+                var result = new ReadResult(endpoint.Name, endpoint.Floor, clients, portal.Stats(), rawSamples.Stats(), batchRatios);
                 results.Add(result);
                 progress($"  {endpoint.Name,-16} {clients,2} client(s): portal p95 {result.Portal.P95:F2} ms, raw p95 {result.Raw.P95:F2} ms, " +
                          $"ratio {result.Ratio:F2}, storage requests {result.Portal.StorageMin}–{result.Portal.StorageMax}");
