@@ -178,7 +178,7 @@ public sealed class OrderService(TableServiceClient tables, TimeProvider clock, 
         throw Problems.Conflict("The order keeps changing; try again.");
     }
 
-    internal static OrderListEntity ListRowOf(OrderEntity order, IReadOnlyList<OrderLine> lines) => new()
+    public static OrderListEntity ListRowOf(OrderEntity order, IReadOnlyList<OrderLine> lines) => new()
     {
         PartitionKey = order.PartitionKey,
         RowKey = order.ListRowKey,

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Benchmarks;
+using Portal.Core.Features.Catalog;
+using Portal.Core.Features.Ordering;
+using Portal.Core.Shared;
+using Portal.LocalHost;
+
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (UsageException ex)
+{
+    if (ex.Message.Length > 0)
+    {
+        Console.Error.WriteLine(ex.Message);
+    }
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return ex.Message.Length > 0 ? 2 : 0;
+}
+
+static void Progress(string text) => Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} {text}");
+
+var root = Azurite.FindRepositoryRoot(AppContext.BaseDirectory);
+var startedAt = DateTimeOffset.UtcNow;
+var total = Stopwatch.StartNew();
+var loadBefore = Machine.LoadAverage();
+Progress($"Load average before: {loadBefore}. Starting Azurite (in memory) and the portal.");
+
+var azuriteUp = Stopwatch.StartNew();
+await using var azurite = await Azurite.StartAsync(root, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), dataFolder: null, CancellationToken.None);
+var portalOptions = new LocalPortalOptions
+{
+    RepositoryRoot = root,
+    Urls = "http://127.0.0.1:0",
+    StartAzurite = false,
+    SeedDemoData = true,
+};
+portalOptions.Settings["AzureWebJobsStorage"] = azurite.ConnectionString;
+// LocalHost logs every call at Information to the console; in Azure that goes to Application Insights, not a terminal.
+portalOptions.Settings["Logging:LogLevel:Default"] = "Warning";
+await using var portal = await LocalPortal.CreateAsync([], portalOptions);
+await portal.StartAsync();
+Progress($"Portal at {portal.BaseAddress}, Azurite table endpoint on port {azurite.TablePort}.");
+
+var raw = new TableServiceClient(azurite.ConnectionString);
+var cpu = new CpuMeter(CpuMeter.FindAzurite(azurite.TablePort));
+var failures = new Failures();
+
+Progress($"Seeding {options.Counterparties} counterparties, {options.Buyers} buyers, {options.Products} products, {options.Orders} orders");
+cpu.Start("Seeding");
+var seeded = await new Seeder(options, portal.BaseAddress, raw, portal.Services.GetRequiredService<OrderNumbers>(), Progress).SeedAsync();
+cpu.Stop();
+Progress($"Seeded in {seeded.Took.TotalSeconds:F1} s");
+
+var sessionsNeeded = Math.Max(options.Levels.Max(), options.Clients);
+var users = new BenchUser[sessionsNeeded];
+await Seeder.ForEachAsync(Enumerable.Range(0, sessionsNeeded).ToList(), Environment.ProcessorCount, async i =>
+{
+    var buyer = seeded.Buyers[i];
+    users[i] = new BenchUser(buyer, await PortalSession.SignInAsync(portal.BaseAddress, buyer.Username, buyer.Password), seeded.OrderIdsByCounterparty[buyer.CounterpartyId]);
+});
+// A cart with a few lines, so that reading it prices something.
+foreach (var user in users.Take(options.Levels.Max()))
+{
+    foreach (var product in Enumerable.Range(user.Buyer.Index * 3, 3).Select(k => seeded.Products[k % seeded.Products.Count]))
+    {
+        var added = await user.Session.SendAsync(HttpMethod.Post, "/api/cart/lines", new { sku = product.Sku, quantity = 2 });
+        if (!added.IsSuccess)
+        {
+            throw new InvalidOperationException($"Could not fill the cart of {user.Buyer.Username}: {added.Status} {added.Body}");
+        }
+    }
+}
+Progress($"{users.Length} buyers signed in");
+
+Progress($"Customer reads: {options.Iterations} measured requests per endpoint and client count, portal and raw each");
+cpu.Start("Customer reads");
+var reads = await new ReadBenchmarks(options, users, raw, failures, Progress).RunAsync();
+cpu.Stop();
+
+// Every cache a customer read goes through lasts at most this long (session, settings, access group, prices, catalog).
+var cachesLast = new[] { CatalogStore.SnapshotLifetime, portal.Services.GetRequiredService<IOptions<AuthOptions>>().Value.SessionCacheDuration, TimeSpan.FromSeconds(30) }
+    .Max() + TimeSpan.FromSeconds(2);
+List<ColdCall> cold = [];
+if (options.CacheExpiry)
+{
+    Progress($"First calls after the caches expire ({cachesLast.TotalSeconds:F0} s idle before each)");
+    cpu.Start("Cache expiry");
+    cold = await new ReadBenchmarks(options, users, raw, failures, Progress).RunColdAsync(cachesLast);
+    cpu.Stop();
+}
+
+Progress($"Checkouts: {options.Checkouts} per client count");
+cpu.Start("Checkouts");
+var checkouts = await new CheckoutBenchmark(options, users, seeded.Products, raw, failures, Progress).RunAsync();
+cpu.Stop();
+
+var loadStartedAfterAzurite = azuriteUp.Elapsed;
+Progress($"Load run: {options.Clients} clients × {options.Duration} s, starting {loadStartedAfterAzurite.TotalSeconds:F0} s after Azurite started");
+cpu.Start("Load run");
+var load = await new LoadRun(options, users, seeded.Products, azurite.ConnectionString, failures, Progress).RunAsync();
+cpu.Stop();
+
+foreach (var user in users)
+{
+    user.Session.Dispose();
+}
+var loadAfter = Machine.LoadAverage();
+var report = new Report(options, startedAt, total.Elapsed, root, loadBefore, loadAfter, portal.BaseAddress, seeded, reads, cold, cachesLast, checkouts, load, loadStartedAfterAzurite, cpu.Phases, failures)
+    .ToMarkdown();
+Console.Out.Write(report);
+if (options.Out is { } path)
+{
+    var full = Path.GetFullPath(path);
+    Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+    await File.WriteAllTextAsync(full, report);
+    Progress($"Report written to {path}");
+}
+return load.Passed && failures.ServerErrors == 0 ? 0 : 1;
