@@ -1,16 +1,18 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
 using Portal.Core.Shared;
 
 namespace Portal.Core.Features.Catalog;
 
 /// <summary>
 /// The Catalog table and its in-memory snapshot. Reads on the hot path (product list, product, cart pricing)
-/// cost no storage request while the snapshot is fresh; it is reloaded after <see cref="SnapshotLifetime"/> or
-/// at once after a change made through this instance.
+/// cost no storage request: once loaded, a snapshot older than <see cref="SnapshotLifetime"/> is still served
+/// while a fresh one loads in the background, so no request waits for (or pays the storage requests of) a reload,
+/// however large the catalog. A change made through this instance drops the snapshot, so it is seen at once.
 /// </summary>
-public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, TimeProvider clock)
+public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, TimeProvider clock, ILogger<CatalogStore> logger)
 {
     public const string TableName = "Catalog";
     public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromSeconds(30);
@@ -18,28 +20,72 @@ public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, 
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private CatalogSnapshot? _snapshot;
+    private int _refreshing;
+    // Bumped by every change: a background load that started before it must not put back what it read.
+    private int _version;
 
     public async Task<CatalogSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
     {
         var current = _snapshot;
-        if (current is not null && clock.GetUtcNow() - current.LoadedAt < SnapshotLifetime)
+        if (current is not null)
         {
+            if (clock.GetUtcNow() - current.LoadedAt >= SnapshotLifetime)
+            {
+                RefreshInBackground();
+            }
             return current;
         }
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            current = _snapshot;
-            if (current is not null && clock.GetUtcNow() - current.LoadedAt < SnapshotLifetime)
+            if (_snapshot is { } loaded)
             {
-                return current;
+                return loaded;
             }
-            _snapshot = await LoadAsync(cancellationToken);
-            return _snapshot;
+            var version = Volatile.Read(ref _version);
+            var fresh = await LoadAsync(cancellationToken);
+            if (version == Volatile.Read(ref _version))
+            {
+                _snapshot = fresh;
+            }
+            return fresh;
         }
         finally
         {
             _loading.Release();
+        }
+    }
+
+    private void RefreshInBackground()
+    {
+        if (Interlocked.Exchange(ref _refreshing, 1) == 1)
+        {
+            return;
+        }
+        var version = Volatile.Read(ref _version);
+        // Not on the caller's execution context: the reload's storage requests are nobody's request.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    var fresh = await LoadAsync(CancellationToken.None);
+                    if (version == Volatile.Read(ref _version))
+                    {
+                        _snapshot = fresh;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // The old snapshot keeps serving; the next request past its lifetime tries again.
+                    logger.LogWarning(ex, "Refreshing the catalog snapshot failed");
+                }
+                finally
+                {
+                    Volatile.Write(ref _refreshing, 0);
+                }
+            });
         }
     }
 
@@ -84,7 +130,11 @@ public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, 
         cache.Remove("prices:" + counterpartyId);
     }
 
-    private void Invalidate() => _snapshot = null;
+    private void Invalidate()
+    {
+        Interlocked.Increment(ref _version);
+        _snapshot = null;
+    }
 
     private async Task<CatalogSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
