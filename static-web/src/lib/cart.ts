@@ -1,7 +1,10 @@
 // The product cart is used from several menu areas (catalog, compare, quotations, orders), so its model and
 // the two ways to put things into it live here; the cart page itself is features/cart.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "react-router";
 import { request } from "./api";
+import { useAnnounce } from "./live";
+import { describeError } from "./problems";
 import type { Money } from "./format";
 
 export interface CartLine {
@@ -91,4 +94,26 @@ export function useFillCart() {
     },
     onSuccess: ({ fill, etag }) => client.setQueryData<CartState>(cartQueryKey, { cart: fill.cart, etag }),
   });
+}
+
+/**
+ * "Create order" from a quotation and "Repeat order": the lines go into the cart and the buyer is taken there to
+ * review them, with a note of what was added and what could not be; nothing is ordered yet.
+ */
+export function useFillCartForReview() {
+  const fill = useFillCart();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const start = (from: { kind: "quotation" | "order"; id: string; source: string }) =>
+    fill.mutate(
+      { kind: from.kind, id: from.id },
+      {
+        onSuccess: ({ fill: result }) => {
+          const notice: CartFillNotice = { source: from.source, added: result.added, unavailable: result.unavailable };
+          navigate("/purchases/cart", { state: { fill: notice } });
+        },
+        onError: (error) => announce(describeError(error).title, "assertive"),
+      },
+    );
+  return { start, isPending: fill.isPending, isError: fill.isError, error: fill.error };
 }

@@ -11,8 +11,11 @@ import {
   shorthands,
   tokens,
 } from "@fluentui/react-components";
+import { ArrowLeftRegular } from "@fluentui/react-icons";
+import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { describeError } from "./problems";
+import { Link } from "react-router";
+import { describeError, isNotFound } from "./problems";
 
 const useStyles = makeStyles({
   header: {
@@ -40,6 +43,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   tableWrap: { overflowX: "auto", maxWidth: "100%" },
+  back: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalM },
   rowHeader: {
     textAlign: "left",
     fontWeight: tokens.fontWeightSemibold,
@@ -131,5 +135,45 @@ export function RowHeader({ children }: { children: ReactNode }) {
     <th scope="row" className={styles.rowHeader}>
       {children}
     </th>
+  );
+}
+
+/**
+ * A page that shows one thing read by id (a product, an order, a quotation): the way back to its list, then its
+ * loading state, "not found" (the API's 404 for anything that is not the customer's), another failure with a
+ * retry, or the thing itself.
+ */
+export function DetailPage<T>({
+  back,
+  noun,
+  query,
+  children,
+}: {
+  back: { to: string; label: string };
+  noun: string;
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+}) {
+  const styles = useStyles();
+  const title = noun.charAt(0).toUpperCase() + noun.slice(1);
+  return (
+    <>
+      <Link to={back.to} className={styles.back}>
+        <ArrowLeftRegular aria-hidden /> {back.label}
+      </Link>
+      {query.isPending ? (
+        <>
+          <PageHeader title={title} />
+          <LoadingState label={`Loading the ${noun}…`} />
+        </>
+      ) : query.isError ? (
+        <>
+          <PageHeader title={isNotFound(query.error) ? `${title} not found` : title} />
+          <ErrorState error={query.error} onRetry={isNotFound(query.error) ? undefined : () => query.refetch()} />
+        </>
+      ) : (
+        children(query.data)
+      )}
+    </>
   );
 }

@@ -13,14 +13,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowLeftRegular, CartRegular } from "@fluentui/react-icons";
+import { CartRegular } from "@fluentui/react-icons";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { useAddToCart } from "../../lib/cart";
 import { formatMoney, formatQuantity } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
-import { describeError, fieldError, isNotFound } from "../../lib/problems";
-import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, RowHeader, TableScroll } from "../../lib/ui";
+import { describeError, fieldError } from "../../lib/problems";
+import { DetailPage, EmptyState, ErrorState, Notice, PageHeader, RowHeader, TableScroll } from "../../lib/ui";
 import { useProduct, type ProductDetail } from "./api";
 
 const useStyles = makeStyles({
@@ -28,33 +28,14 @@ const useStyles = makeStyles({
   h2: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   price: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
   form: { display: "grid", gap: tokens.spacingVerticalM },
-  back: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalM },
 });
 
 export function ProductPage() {
-  const styles = useStyles();
   const { sku = "" } = useParams();
-  const product = useProduct(sku);
-
   return (
-    <>
-      <Link to="/purchases/catalog" className={styles.back}>
-        <ArrowLeftRegular aria-hidden /> Back to the catalog
-      </Link>
-      {product.isPending ? (
-        <>
-          <PageHeader title="Product" />
-          <LoadingState label="Loading the product…" />
-        </>
-      ) : product.isError ? (
-        <>
-          <PageHeader title={isNotFound(product.error) ? "Product not found" : "Product"} />
-          <ErrorState error={product.error} onRetry={isNotFound(product.error) ? undefined : () => product.refetch()} />
-        </>
-      ) : (
-        <Product product={product.data} />
-      )}
-    </>
+    <DetailPage back={{ to: "/purchases/catalog", label: "Back to the catalog" }} noun="product" query={useProduct(sku)}>
+      {(product) => <Product product={product} />}
+    </DetailPage>
   );
 }
 

@@ -9,66 +9,34 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowLeftRegular, CartRegular } from "@fluentui/react-icons";
-import { Link, useNavigate, useParams } from "react-router";
-import { useFillCart, type CartFillNotice } from "../../lib/cart";
+import { CartRegular } from "@fluentui/react-icons";
+import { useParams } from "react-router";
+import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatMoney, formatQuantity } from "../../lib/format";
-import { useAnnounce } from "../../lib/live";
-import { describeError, isNotFound } from "../../lib/problems";
-import { ErrorState, LoadingState, Notice, PageHeader, TableScroll } from "../../lib/ui";
+import { DetailPage, ErrorState, Notice, PageHeader, TableScroll } from "../../lib/ui";
 import { useQuotation, type Quotation } from "./api";
 
 const useStyles = makeStyles({
-  back: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalM },
   number: { textAlign: "right" },
   total: { textAlign: "right", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500 },
   stack: { display: "grid", gap: tokens.spacingVerticalM },
 });
 
 export function QuotationPage() {
-  const styles = useStyles();
   const { id = "" } = useParams();
-  const quotation = useQuotation(id);
   return (
-    <>
-      <Link to="/documents/quotations" className={styles.back}>
-        <ArrowLeftRegular aria-hidden /> Back to quotations
-      </Link>
-      {quotation.isPending ? (
-        <>
-          <PageHeader title="Quotation" />
-          <LoadingState label="Loading the quotation…" />
-        </>
-      ) : quotation.isError ? (
-        <>
-          <PageHeader title={isNotFound(quotation.error) ? "Quotation not found" : "Quotation"} />
-          <ErrorState error={quotation.error} onRetry={isNotFound(quotation.error) ? undefined : () => quotation.refetch()} />
-        </>
-      ) : (
-        <QuotationDetail quotation={quotation.data} />
-      )}
-    </>
+    <DetailPage back={{ to: "/documents/quotations", label: "Back to quotations" }} noun="quotation" query={useQuotation(id)}>
+      {(quotation) => <QuotationDetail quotation={quotation} />}
+    </DetailPage>
   );
 }
 
 function QuotationDetail({ quotation }: { quotation: Quotation }) {
   const styles = useStyles();
-  const fill = useFillCart();
-  const navigate = useNavigate();
-  const announce = useAnnounce();
+  const fill = useFillCartForReview();
 
   // Create order: the quotation's lines go into the cart for review first, as the seed describes.
-  const createOrder = () =>
-    fill.mutate(
-      { kind: "quotation", id: quotation.id },
-      {
-        onSuccess: ({ fill: result }) => {
-          const notice: CartFillNotice = { source: `quotation ${quotation.number}`, added: result.added, unavailable: result.unavailable };
-          navigate("/purchases/cart", { state: { fill: notice } });
-        },
-        onError: (error) => announce(describeError(error).title, "assertive"),
-      },
-    );
+  const createOrder = () => fill.start({ kind: "quotation", id: quotation.id, source: `quotation ${quotation.number}` });
 
   return (
     <div className={styles.stack}>

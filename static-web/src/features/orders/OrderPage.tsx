@@ -9,18 +9,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowLeftRegular, ArrowRepeatAllRegular } from "@fluentui/react-icons";
-import { Link, useNavigate, useParams } from "react-router";
-import { useFillCart, type CartFillNotice } from "../../lib/cart";
+import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
+import { useParams } from "react-router";
+import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from "../../lib/format";
-import { useAnnounce } from "../../lib/live";
-import { describeError, isNotFound } from "../../lib/problems";
-import { ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
+import { DetailPage, ErrorState, PageHeader, TableScroll } from "../../lib/ui";
 import { useOrder, type Order } from "./api";
 import { StatusBadge, statusInfo } from "./status";
 
 const useStyles = makeStyles({
-  back: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalM },
   facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: `0 0 ${tokens.spacingVerticalL}` },
   term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   dd: { margin: 0 },
@@ -31,49 +28,20 @@ const useStyles = makeStyles({
 });
 
 export function OrderPage() {
-  const styles = useStyles();
   const { id = "" } = useParams();
-  const order = useOrder(id);
   return (
-    <>
-      <Link to="/purchases/orders" className={styles.back}>
-        <ArrowLeftRegular aria-hidden /> Back to orders
-      </Link>
-      {order.isPending ? (
-        <>
-          <PageHeader title="Order" />
-          <LoadingState label="Loading the order…" />
-        </>
-      ) : order.isError ? (
-        <>
-          <PageHeader title={isNotFound(order.error) ? "Order not found" : "Order"} />
-          <ErrorState error={order.error} onRetry={isNotFound(order.error) ? undefined : () => order.refetch()} />
-        </>
-      ) : (
-        <OrderDetail order={order.data} />
-      )}
-    </>
+    <DetailPage back={{ to: "/purchases/orders", label: "Back to orders" }} noun="order" query={useOrder(id)}>
+      {(order) => <OrderDetail order={order} />}
+    </DetailPage>
   );
 }
 
 function OrderDetail({ order }: { order: Order }) {
   const styles = useStyles();
-  const fill = useFillCart();
-  const navigate = useNavigate();
-  const announce = useAnnounce();
+  const fill = useFillCartForReview();
 
   // Repeat order: the lines go into the cart for review first, as the seed describes; nothing is ordered yet.
-  const repeat = () =>
-    fill.mutate(
-      { kind: "order", id: order.id },
-      {
-        onSuccess: ({ fill: result }) => {
-          const notice: CartFillNotice = { source: `order ${order.number}`, added: result.added, unavailable: result.unavailable };
-          navigate("/purchases/cart", { state: { fill: notice } });
-        },
-        onError: (error) => announce(describeError(error).title, "assertive"),
-      },
-    );
+  const repeat = () => fill.start({ kind: "order", id: order.id, source: `order ${order.number}` });
 
   return (
     <>
