@@ -206,7 +206,7 @@ public sealed class CheckoutService(
         for (var i = 0; i < byWarehouse.Count; i++)
         {
             var warehouseId = byWarehouse[i].Key;
-            var orderId = DeterministicId(checkout.CheckoutId, warehouseId);
+            var orderId = StableId.From(checkout.CheckoutId, warehouseId);
             var orderLines = byWarehouse[i].Select(l =>
             {
                 var found = lookup.Find(l.Sku);
@@ -239,7 +239,7 @@ public sealed class CheckoutService(
             };
             actions.Add(new(TableTransactionActionType.Add, order));
             actions.Add(new(TableTransactionActionType.Add, OrderService.ListRowOf(order, orderLines)));
-            var eventId = DeterministicId(orderId, "order-placed");
+            var eventId = StableId.From(orderId, "order-placed");
             actions.Add(new(TableTransactionActionType.Add, new OutboxEntity
             {
                 PartitionKey = checkout.PartitionKey,
@@ -345,10 +345,6 @@ public sealed class CheckoutService(
             throw new InvalidOperationException("An entity-group transaction must touch one partition and at most 100 entities.");
         }
     }
-
-    /// <summary>A stable id from the things that identify it, so redoing the work produces the same ids.</summary>
-    internal static string DeterministicId(string a, string b) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(a + "\n" + b)))[..32];
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

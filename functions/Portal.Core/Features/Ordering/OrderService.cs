@@ -144,9 +144,6 @@ public sealed class OrderService(TableServiceClient tables, TimeProvider clock, 
             return true;
         }, cancellationToken);
 
-    public async Task<OrderView> GetForCompanyAsync(string counterpartyId, string orderId, CancellationToken cancellationToken) =>
-        await GetAsync(counterpartyId, orderId, cancellationToken);
-
     private async Task<OrderView> TransitionAsync(string counterpartyId, string orderId, string by, Func<OrderEntity, bool> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
@@ -69,7 +67,7 @@ public sealed class QuotationService(TableServiceClient tables, TimeProvider clo
         {
             throw Problems.Validation("number", "Use 1–50 characters.");
         }
-        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"quotation\n{counterpartyId}\n{number}")))[..32];
+        var id = StableId.From("quotation", counterpartyId, number);
         var lines = request.Lines.Select(l => new QuotationLine(l.Sku, l.Name, l.Unit, l.Quantity, l.UnitPrice,
             decimal.Round(l.Quantity * l.UnitPrice, 2, MidpointRounding.AwayFromZero))).ToList();
         var entity = new QuotationEntity
@@ -85,7 +83,7 @@ public sealed class QuotationService(TableServiceClient tables, TimeProvider clo
             Notes = request.Notes,
         };
         var old = await ReadAsync(counterpartyId, id, cancellationToken);
-        var listRow = Clone(entity, ListPrefix + (DateTime.MaxValue.Ticks - entity.Date.Ticks).ToString("D19") + ":" + id);
+        var listRow = Clone(entity, ListRowKey(entity));
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.UpsertReplace, Clone(entity, "quotation:" + id)),
@@ -102,13 +100,15 @@ public sealed class QuotationService(TableServiceClient tables, TimeProvider clo
 
     private static QuotationEntity Clone(QuotationEntity e, string rowKey)
     {
-        var listRowKey = ListPrefix + (DateTime.MaxValue.Ticks - e.Date.Ticks).ToString("D19") + ":" + e.QuotationId;
         return new QuotationEntity
         {
             PartitionKey = e.PartitionKey, RowKey = rowKey, QuotationId = e.QuotationId, Number = e.Number, Date = e.Date, ValidUntil = e.ValidUntil,
-            Lines = e.Lines, Total = e.Total, Currency = e.Currency, Notes = e.Notes, ListRowKey = listRowKey,
+            Lines = e.Lines, Total = e.Total, Currency = e.Currency, Notes = e.Notes, ListRowKey = ListRowKey(e),
         };
     }
+
+    /// <summary>Newest first: the date counted down from the maximum, fixed width, then the id.</summary>
+    private static string ListRowKey(QuotationEntity e) => ListPrefix + (DateTime.MaxValue.Ticks - e.Date.Ticks).ToString("D19") + ":" + e.QuotationId;
 
     private async Task<QuotationEntity?> ReadAsync(string counterpartyId, string id, CancellationToken cancellationToken)
     {

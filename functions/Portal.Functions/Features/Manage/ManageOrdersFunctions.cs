@@ -40,7 +40,7 @@ public sealed class ManageOrdersFunctions(PortalEndpoint endpoint, OrderService 
     public Task<IActionResult> ManageGetOrder(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/orders/{counterpartyId}/{orderId}")] HttpRequest req,
         string counterpartyId, string orderId, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(await orders.GetForCompanyAsync(counterpartyId, orderId, ct)));
+        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(await orders.GetAsync(counterpartyId, orderId, ct)));
 
     [Function(nameof(AcceptOrder))]
     public Task<IActionResult> AcceptOrder(
