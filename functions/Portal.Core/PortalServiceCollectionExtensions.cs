@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Catalog;
 using Portal.Core.Features.Ordering;
-using Portal.Core.Features.Quotations;
+using Portal.Core.Features.Documents;
 using Portal.Core.Shared.Events;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
@@ -26,7 +26,7 @@ public static class PortalServiceCollectionExtensions
         services.AddIntegrationEvents();
         services.AddAccounts();
         services.AddCatalog();
-        services.AddQuotations();
+        services.AddDocuments();
         services.AddOrdering();
         return services;
     }

@@ -1,7 +1,7 @@
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Catalog;
 using Portal.Core.Features.Ordering;
-using Portal.Core.Features.Quotations;
+using Portal.Core.Features.Documents;
 using Portal.Core.Shared.Http;
 
 namespace Portal.LocalHost;
@@ -149,7 +149,7 @@ public static class DemoCatalog
                 Products().Where(p => p.Category == "power-tools").Select(p => new PriceImport { CounterpartyId = "contoso", Sku = p.Sku, Price = decimal.Round(p.Price * 0.9m, 2) })
                     .Concat(Products().Where(p => p.Category == "electrical" && p.Unit == "m").Select(p => new PriceImport { CounterpartyId = "fabrikam", Sku = p.Sku, Price = decimal.Round(p.Price * 0.85m, 2) }))
                     .ToList(),
-                _ => Task.FromResult(true), cancellationToken);
+                cancellationToken);
         }
 
         await SeedQuotationsAsync(services, cancellationToken);
@@ -159,30 +159,33 @@ public static class DemoCatalog
     private static async Task SeedQuotationsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var quotations = services.GetRequiredService<QuotationService>();
-        if ((await quotations.ListAsync("northwind", null, 1, cancellationToken)).Items.Count > 0)
+        if ((await quotations.ListAsync(Clerk.ScopeFor("northwind"), null, 1, cancellationToken)).Items.Count > 0)
         {
             return;
         }
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         QuotationLineRequest Line(string sku, string name, string unit, decimal quantity, decimal price) =>
             new() { Sku = sku, Name = name, Unit = unit, Quantity = quantity, UnitPrice = price };
-        await quotations.UpsertAsync("northwind", "QT-2026-0041", new QuotationRequest
+        await quotations.UpsertAsync(Clerk.ScopeFor("northwind"), "QT-2026-0041", new QuotationRequest
         {
             Date = today.AddDays(-3), ValidUntil = today.AddDays(27), Notes = "Site fit-out, phase 2. Prices include delivery to site.",
             Lines = [Line("PT-DRILL-02", "Cordless combi drill 18 V", "pcs", 4, 105m), Line("SF-HELM-02", "Safety helmet, yellow", "pcs", 20, 8.90m),
                 Line("SF-GLOVE-03", "Work gloves, cut level D, size 9", "pair", 40, 4.80m), Line("FX-WS-03", "Wood screws 4 × 50 mm, box of 200", "box", 10, 6.50m)],
-        }, "EUR", cancellationToken);
-        await quotations.UpsertAsync("northwind", "QT-2026-0017", new QuotationRequest
+        }, cancellationToken);
+        await quotations.UpsertAsync(Clerk.ScopeFor("northwind"), "QT-2026-0017", new QuotationRequest
         {
             Date = today.AddDays(-60), ValidUntil = today.AddDays(-30), Notes = "Spring promotion (expired).",
             Lines = [Line("PT-SAW-01", "Circular saw 190 mm", "pcs", 2, 72m), Line("PT-GRIND-01", "Angle grinder 125 mm", "pcs", 3, 58m)],
-        }, "EUR", cancellationToken);
-        await quotations.UpsertAsync("contoso", "QT-2026-0052", new QuotationRequest
+        }, cancellationToken);
+        await quotations.UpsertAsync(Clerk.ScopeFor("contoso"), "QT-2026-0052", new QuotationRequest
         {
             Date = today.AddDays(-1), ValidUntil = today.AddDays(14),
             Lines = [Line("EL-SOCK-02", "Double socket outlet with USB, white", "pcs", 50, 15.90m), Line("EL-CAB-02", "Twin and earth cable 2.5 mm²", "m", 200, 0.89m)],
-        }, "EUR", cancellationToken);
+        }, cancellationToken);
     }
+
+    /// <summary>The demo's back-office clerk, who issues quotations and moves orders along.</summary>
+    private static readonly Caller Clerk = new(CallerKind.Staff, "demo-clerk", "clerk", null, null, "", "");
 
     /// <summary>Orders in every status, some split by warehouse and partly shipped, placed through the real checkout.</summary>
     private static async Task SeedOrdersAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -205,7 +208,7 @@ public static class DemoCatalog
         foreach (var group in plans.GroupBy(p => p.User))
         {
             var user = await store.FindByUsernameAsync(group.Key, cancellationToken);
-            if (user is null || (await orders.ListAsync(user.CounterpartyId!, null, null, null, null, 1, cancellationToken)).Items.Count > 0)
+            if (user is null || (await orders.ListAsync(Clerk.ScopeFor(user.CounterpartyId!), null, null, null, null, 1, cancellationToken)).Items.Count > 0)
             {
                 continue;
             }
@@ -227,11 +230,11 @@ public static class DemoCatalog
                     switch (plan.Outcome)
                     {
                         case "in-progress":
-                            await orders.AcceptAsync(user.CounterpartyId!, order.Id, "clerk", cancellationToken);
+                            await orders.AcceptAsync(Clerk.ScopeFor(user.CounterpartyId!), order.Id, "clerk", cancellationToken);
                             break;
                         case "partly-shipped" or "completed":
-                            var detail = await orders.AcceptAsync(user.CounterpartyId!, order.Id, "clerk", cancellationToken);
-                            await orders.RecordShipmentAsync(user.CounterpartyId!, order.Id, new ShipmentRequest
+                            var detail = await orders.AcceptAsync(Clerk.ScopeFor(user.CounterpartyId!), order.Id, "clerk", cancellationToken);
+                            await orders.RecordShipmentAsync(Clerk.ScopeFor(user.CounterpartyId!), order.Id, new ShipmentRequest
                             {
                                 Number = $"GI-{user.CounterpartyId}-{++shipment:D4}",
                                 Date = DateOnly.FromDateTime(DateTime.UtcNow),
@@ -239,11 +242,11 @@ public static class DemoCatalog
                             }, "clerk", cancellationToken);
                             if (plan.Outcome == "completed")
                             {
-                                await orders.CompleteAsync(user.CounterpartyId!, order.Id, "clerk", cancellationToken);
+                                await orders.CompleteAsync(Clerk.ScopeFor(user.CounterpartyId!), order.Id, "clerk", cancellationToken);
                             }
                             break;
                         case "canceled":
-                            await orders.CancelAsync(user.CounterpartyId!, order.Id, "clerk", cancellationToken);
+                            await orders.CancelAsync(Clerk.ScopeFor(user.CounterpartyId!), order.Id, "clerk", cancellationToken);
                             break;
                     }
                 }

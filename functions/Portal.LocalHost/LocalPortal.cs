@@ -1,7 +1,7 @@
 using System.Reflection;
 using Portal.Core;
 using Portal.Core.Shared;
-using Portal.Functions.Features.Operations;
+using Portal.Functions.Shared;
 
 namespace Portal.LocalHost;
 

@@ -41,7 +41,7 @@ public sealed class CheckoutBenchmark(BenchmarkOptions options, IReadOnlyList<Be
             var run = new Run();
             var completion = await ClosedLoop.RunAsync(clients, options.Checkouts, (w, n) => OneAsync(active[w], $"bench-{clients}-{n}", run));
             var serverSide = new Samples();
-            var table = raw.GetTableClient(OrderingKeys.Table);
+            var table = raw.GetTableClient(OrderingTables.Orders);
             foreach (var (counterparty, id) in run.Checkouts)
             {
                 var row = await table.GetEntityIfExistsAsync<CheckoutEntity>(counterparty, OrderingKeys.Checkout(id));

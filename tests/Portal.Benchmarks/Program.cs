@@ -53,7 +53,7 @@ var failures = new Failures();
 
 Progress($"Seeding {options.Counterparties} counterparties, {options.Buyers} buyers, {options.Products} products, {options.Orders} orders");
 cpu.Start("Seeding");
-var seeded = await new Seeder(options, portal.BaseAddress, raw, portal.Services.GetRequiredService<OrderNumbers>(), Progress).SeedAsync();
+var seeded = await new Seeder(options, portal.BaseAddress, portal.Services.GetRequiredService<OrderingStore>(), Progress).SeedAsync();
 cpu.Stop();
 Progress($"Seeded in {seeded.Took.TotalSeconds:F1} s");
 

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Portal.Core.Shared.Tables;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Ordering;
 
@@ -22,7 +23,7 @@ public sealed record ReadResult(string Endpoint, string Floor, int Clients, Stat
 public sealed class ReadBenchmarks(BenchmarkOptions options, IReadOnlyList<BenchUser> users, TableServiceClient raw, Failures failures, Action<string> progress)
 {
     public const double RatioBudget = 1.25;
-    public const int OrdersPageSize = OrderService.DefaultPageSize;
+    public const int OrdersPageSize = PagedQuery.DefaultPageSize;
 
     private sealed record Endpoint(string Name, string Floor, Func<BenchUser, int, Task<Sample>> Portal, Func<BenchUser, int, Task<Sample>> Raw);
 
@@ -103,8 +104,8 @@ public sealed class ReadBenchmarks(BenchmarkOptions options, IReadOnlyList<Bench
 
     private Endpoint[] Endpoints()
     {
-        var orders = raw.GetTableClient(OrderingKeys.Table);
-        var sessions = raw.GetTableClient(AccountTables.Sessions);
+        var orders = raw.GetTableClient(OrderingTables.Orders);
+        var sessions = raw.GetTableClient(AccountsTables.Sessions);
         // The same filter OrderService.ListAsync sends for the first page, newest first.
         static string FirstPage(string counterparty) =>
             TableClient.CreateQueryFilter($"PartitionKey eq {counterparty} and RowKey ge {OrderingKeys.OrderListPrefix} and RowKey lt {OrderingKeys.OrderListPrefix + "~"}");

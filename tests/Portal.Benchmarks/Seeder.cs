@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Portal.Core.Features.Catalog;
 using Portal.Core.Features.Ordering;
 using Portal.Core.Shared;
+using Portal.Core.Shared.Tables;
 
 namespace Portal.Benchmarks;
 
@@ -29,7 +30,7 @@ public sealed record SeededData(
 /// single-partition entity-group transactions — writing 20,000 orders through checkouts would take far longer
 /// and measure the checkout, not the reads.
 /// </summary>
-public sealed class Seeder(BenchmarkOptions options, Uri baseAddress, TableServiceClient tables, OrderNumbers numbers, Action<string> progress)
+public sealed class Seeder(BenchmarkOptions options, Uri baseAddress, OrderingStore store, Action<string> progress)
 {
     // Demo warehouses and categories (DemoCatalog) that the imported products refer to.
     private static readonly (string Id, string Name)[] Warehouses = [("central", "Central warehouse"), ("north", "North depot"), ("south", "South depot")];
@@ -176,7 +177,7 @@ public sealed class Seeder(BenchmarkOptions options, Uri baseAddress, TableServi
         plans.Sort((a, b) => a.PlacedAt.CompareTo(b.PlacedAt));
 
         // Real order numbers from the portal's own counter, so checkouts made later continue the sequence.
-        var first = options.Orders == 0 ? 0 : await numbers.ReserveAsync(options.Orders, CancellationToken.None);
+        var first = options.Orders == 0 ? 0 : await store.ReserveOrderNumbersAsync(options.Orders, CancellationToken.None);
         var byPartition = new Dictionary<string, List<(OrderEntity Order, OrderListEntity List)>>();
         for (var i = 0; i < plans.Count; i++)
         {
@@ -189,21 +190,16 @@ public sealed class Seeder(BenchmarkOptions options, Uri baseAddress, TableServi
             list.Add((order, OrderService.ListRowOf(order, lines)));
         }
 
-        var table = tables.GetTableClient(OrderingKeys.Table);
         var batches = byPartition.Values.SelectMany(orders => orders.Chunk(50)).ToList();
         await ForEachAsync(batches, 4, async batch =>
         {
-            var actions = batch.SelectMany(o => new[]
+            // EntityGroup refuses a transaction across partitions, which Azurite would accept and Azure refuse.
+            var change = new EntityGroup(batch[0].Order.PartitionKey);
+            foreach (var (order, list) in batch)
             {
-                new TableTransactionAction(TableTransactionActionType.Add, o.Order),
-                new TableTransactionAction(TableTransactionActionType.Add, o.List),
-            }).ToList();
-            // Azurite accepts a transaction across partitions that Azure refuses (DESIGN.md §8): check it here.
-            if (actions.Count > 100 || actions.Select(a => a.Entity.PartitionKey).Distinct().Count() != 1)
-            {
-                throw new InvalidOperationException("A seeding transaction must touch one partition and at most 100 entities.");
+                change.Add(order).Add(list);
             }
-            await table.SubmitTransactionAsync(actions);
+            await store.SubmitAsync(change, CancellationToken.None);
         });
         return (byPartition.ToDictionary(p => p.Key, p => p.Value.Select(o => o.Order.OrderId).ToArray()), batches.Count);
     }
@@ -271,7 +267,7 @@ public sealed class Seeder(BenchmarkOptions options, Uri baseAddress, TableServi
             PlacedByUsername = buyer.Username,
             CheckoutId = Convert.ToHexStringLower(RandomBytes(random, 16)),
             Lines = JsonSerializer.Serialize(lines, PortalJson.Options),
-            Total = CatalogRules.Format(lines.Sum(l => l.LineTotal)),
+            Total = Money.Store(lines.Sum(l => l.LineTotal)),
             Currency = Currency,
             History = JsonSerializer.Serialize(history, PortalJson.Options),
             Shipments = JsonSerializer.Serialize(shipments, PortalJson.Options),

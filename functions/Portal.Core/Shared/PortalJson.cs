@@ -8,6 +8,27 @@ public static class PortalJson
 {
     public static readonly JsonSerializerOptions Options = Create();
 
+    /// <summary>
+    /// The one enum wire policy: an enum member is written camelCase (<c>InProgress</c> → <c>inProgress</c>) in bodies,
+    /// query values and problem messages alike; storage keeps the member name.
+    /// </summary>
+    public static string WireName<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>Parses a wire name (exact camelCase, never a number) back to its member.</summary>
+    public static bool TryParseEnum<TEnum>(string text, out TEnum value) where TEnum : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (WireName(candidate) == text)
+            {
+                value = candidate;
+                return true;
+            }
+        }
+        value = default;
+        return false;
+    }
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -126,7 +126,7 @@ public sealed class LocalHostTests(PortalFixture fixture)
         }).Order().ToList();
 
         var mapped = fixture.Portal.Functions
-            .Where(f => f.ClassType.Assembly == typeof(Portal.Functions.Features.Operations.HealthFunctions).Assembly)
+            .Where(f => f.ClassType.Assembly == typeof(Portal.Functions.Shared.HealthFunctions).Assembly)
             .Select(f => f switch
             {
                 HttpFunction http => $"{http.Name} {http.EntryPoint} http {http.Route} {string.Join(',', http.Verbs.Order())}",

@@ -32,7 +32,7 @@ public sealed class MalformedInputTests(PortalFixture fixture)
         using var anonymous = fixture.CreateClient();
 
         var routes = fixture.Portal.Functions.OfType<HttpFunction>()
-            .Where(f => f.ClassType.Assembly == typeof(Portal.Functions.Features.Operations.HealthFunctions).Assembly)
+            .Where(f => f.ClassType.Assembly == typeof(Portal.Functions.Shared.HealthFunctions).Assembly)
             .SelectMany(f => f.Verbs.Where(v => v is "POST" or "PUT" or "PATCH").Select(v => (Function: f, Verb: v)))
             .Where(r => r.Function.Name != "SignOut")   // takes no body, and would end the session the loop uses
             .ToList();

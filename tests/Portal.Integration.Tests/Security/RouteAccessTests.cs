@@ -67,7 +67,7 @@ public sealed class RouteAccessTests(PortalFixture fixture)
     };
 
     private IEnumerable<HttpFunction> AppFunctions => fixture.Portal.Functions.OfType<HttpFunction>()
-        .Where(f => f.ClassType.Assembly == typeof(Portal.Functions.Features.Operations.HealthFunctions).Assembly);
+        .Where(f => f.ClassType.Assembly == typeof(Portal.Functions.Shared.HealthFunctions).Assembly);
 
     [Fact]
     public void Every_route_has_a_stated_audience()

@@ -1,4 +1,5 @@
 using Portal.Core.Shared;
+using Portal.Core.Shared.Tables;
 
 namespace Portal.Core.Features.Accounts;
 
@@ -121,7 +122,7 @@ public sealed class SessionEntity : TableRow
     public DateTimeOffset ExpiresAt { get; set; }
 }
 
-public static class AccountTables
+public static class AccountsTables
 {
     public const string Settings = "Settings";
     public const string Counterparties = "Counterparties";

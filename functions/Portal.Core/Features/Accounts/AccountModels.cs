@@ -64,7 +64,7 @@ public sealed class ContactRequest : IValidatable
     }
 }
 
-public sealed record UserView(string Id, string Username, string DisplayName, string? Email, string? Phone, string? JobTitle, string Kind);
+public sealed record UserView(string Id, string Username, string DisplayName, string? Email, string? Phone, string? JobTitle, UserKind Kind);
 
 public sealed record CounterpartyView(string Id, string Name, string? Code, string? TaxId, string? Email, string? Phone, string? Address);
 
@@ -195,5 +195,5 @@ public sealed class UpdateUserRequest : IValidatable
     }
 }
 
-public sealed record ManagedUserView(string Id, string Username, string DisplayName, string Kind, string? CounterpartyId, string? AccessGroupId,
+public sealed record ManagedUserView(string Id, string Username, string DisplayName, UserKind Kind, string? CounterpartyId, string? AccessGroupId,
     string? Email, string? Phone, string? JobTitle, bool Disabled, bool HasPassword, DateTimeOffset? LockedUntil);

@@ -223,7 +223,7 @@ public sealed class AccountService(
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static UserView ToView(UserEntity u) => new(u.UserId, u.Username, u.DisplayName, u.Email, u.Phone, u.JobTitle, u.Kind);
+    private static UserView ToView(UserEntity u) => new(u.UserId, u.Username, u.DisplayName, u.Email, u.Phone, u.JobTitle, u.UserKind);
 
     private static CounterpartyView ToView(CounterpartyEntity c) => new(c.RowKey, c.Name, c.Code, c.TaxId, c.Email, c.Phone, c.Address);
 
@@ -232,6 +232,6 @@ public sealed class AccountService(
 
     private static ColleagueView ToView(CounterpartyMemberEntity m) => new(m.UserId, m.DisplayName, m.JobTitle, m.Email, m.Phone, m.Disabled);
 
-    private static ManagedUserView ToManagedView(UserEntity u) => new(u.UserId, u.Username, u.DisplayName, u.Kind, u.CounterpartyId, u.AccessGroupId,
+    private static ManagedUserView ToManagedView(UserEntity u) => new(u.UserId, u.Username, u.DisplayName, u.UserKind, u.CounterpartyId, u.AccessGroupId,
         u.Email, u.Phone, u.JobTitle, u.Disabled, u.PasswordHash is not null, u.LockedUntil);
 }

@@ -1,15 +1,16 @@
 using Azure;
 using Azure.Data.Tables;
 using Portal.Core.Shared;
+using Portal.Core.Shared.Tables;
 
 namespace Portal.Core.Features.Accounts;
 
 /// <summary>Users, counterparties and access groups: the tables of the Accounts feature.</summary>
 public sealed class AccountStore(TableServiceClient tables)
 {
-    private readonly TableClient _users = tables.GetTableClient(AccountTables.Users);
-    private readonly TableClient _counterparties = tables.GetTableClient(AccountTables.Counterparties);
-    private readonly TableClient _groups = tables.GetTableClient(AccountTables.AccessGroups);
+    private readonly TableClient _users = tables.GetTableClient(AccountsTables.Users);
+    private readonly TableClient _counterparties = tables.GetTableClient(AccountsTables.Counterparties);
+    private readonly TableClient _groups = tables.GetTableClient(AccountsTables.AccessGroups);
 
     public async Task<UserEntity?> FindByUsernameAsync(string username, CancellationToken cancellationToken)
     {

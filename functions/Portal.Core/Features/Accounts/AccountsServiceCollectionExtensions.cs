@@ -17,7 +17,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<SignInService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<CategoryAccess>();
-        services.AddPortalTables(AccountTables.Settings, AccountTables.Counterparties, AccountTables.AccessGroups, AccountTables.Users, AccountTables.Sessions);
+        services.AddPortalTables(AccountsTables.Settings, AccountsTables.Counterparties, AccountsTables.AccessGroups, AccountsTables.Users, AccountsTables.Sessions);
         return services;
     }
 }

@@ -26,7 +26,7 @@ public sealed class SessionService(
     public const string SecureCookieName = "__Host-portal-session";
     public const string LocalCookieName = "portal-session";
 
-    private readonly TableClient _table = tables.GetTableClient(AccountTables.Sessions);
+    private readonly TableClient _table = tables.GetTableClient(AccountsTables.Sessions);
     private readonly byte[] _key = DecodeKey(options.Value.SessionKey);
 
     public async Task<(SessionEntity Session, string CookieValue)> CreateAsync(UserEntity user, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Portal.Core.Features.Accounts;
 /// </summary>
 public sealed class SettingsStore(TableServiceClient tables, IOptions<AuthOptions> options, TimeProvider clock)
 {
-    private readonly TableClient _table = tables.GetTableClient(AccountTables.Settings);
+    private readonly TableClient _table = tables.GetTableClient(AccountsTables.Settings);
     private (SettingsEntity Value, DateTimeOffset FetchedAt)? _cached;
 
     public async Task<SettingsEntity> GetAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Portal.Core.Features.Accounts;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 
@@ -9,7 +10,7 @@ namespace Portal.Core.Features.Catalog;
 /// The company side of the catalog: upserts keyed by the company's own ids, and bulk import from NDJSON or CSV.
 /// An import is checked whole first; one bad line refuses it all, so a file is never half applied.
 /// </summary>
-public sealed class CatalogAdminService(CatalogStore store)
+public sealed class CatalogAdminService(CatalogStore store, AccountService accounts)
 {
     public async Task UpsertCategoryAsync(CategoryImport category, CancellationToken cancellationToken) =>
         await store.UpsertAsync(new CategoryEntity { RowKey = category.Id, Name = category.Name.Trim(), SortOrder = category.SortOrder }, cancellationToken);
@@ -66,7 +67,7 @@ public sealed class CatalogAdminService(CatalogStore store)
             CategoryId = p.CategoryId,
             Unit = p.Unit.Trim(),
             UnitPrecision = p.UnitPrecision,
-            Price = CatalogRules.Format(p.Price),
+            Price = Money.Store(p.Price),
             DefaultWarehouseId = p.DefaultWarehouseId,
             Characteristics = JsonSerializer.Serialize(p.Characteristics ?? [], PortalJson.Options),
             Stock = JsonSerializer.Serialize(p.Stock ?? [], PortalJson.Options),
@@ -75,8 +76,9 @@ public sealed class CatalogAdminService(CatalogStore store)
         return new ImportResult(products.Count, []);
     }
 
-    public async Task<ImportResult> ImportPricesAsync(IReadOnlyList<PriceImport> prices, Func<string, Task<bool>> counterpartyExists, CancellationToken cancellationToken)
+    public async Task<ImportResult> ImportPricesAsync(IReadOnlyList<PriceImport> prices, CancellationToken cancellationToken)
     {
+        var known = (await accounts.ListCounterpartiesAsync(cancellationToken)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var errors = new List<ImportError>();
         for (var i = 0; i < prices.Count; i++)
         {
@@ -93,7 +95,7 @@ public sealed class CatalogAdminService(CatalogStore store)
         }
         foreach (var counterparty in prices.Select(p => p.CounterpartyId).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct())
         {
-            if (!await counterpartyExists(counterparty))
+            if (!known.Contains(counterparty))
             {
                 errors.Add(new ImportError(prices.ToList().FindIndex(p => p.CounterpartyId == counterparty) + 1, "counterpartyId", $"No counterparty '{counterparty}'."));
             }

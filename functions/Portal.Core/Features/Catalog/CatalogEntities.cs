@@ -1,6 +1,13 @@
 using Portal.Core.Shared;
+using Portal.Core.Shared.Tables;
 
 namespace Portal.Core.Features.Catalog;
+
+public static class CatalogTables
+{
+    /// <summary>Company-wide reference data (products, categories, warehouses, prices): small, read through a cached snapshot.</summary>
+    public const string Catalog = "Catalog";
+}
 
 // The company-wide catalog: products, categories, warehouses and per-counterparty prices, all in the Catalog
 // table. It is reference data read on every catalog and cart request, so CatalogStore keeps it in memory.

@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Portal.Core.Shared.Http;
+using Portal.Core.Shared;
 
 namespace Portal.Core.Features.Catalog;
-
-public sealed record Money(decimal Amount, string Currency)
-{
-    public static Money Zero(string currency) => new(0m, currency);
-}
 
 public sealed record Characteristic(string Name, string Value);
 
@@ -167,10 +163,6 @@ public static class CatalogRules
 {
     public static bool IsValidKey(string? key) =>
         !string.IsNullOrEmpty(key) && key.Length <= 64 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
-
-    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public static decimal Parse(string value) => decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture);
 }
 
 /// <summary>

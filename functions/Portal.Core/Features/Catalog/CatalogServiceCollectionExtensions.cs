@@ -10,7 +10,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogService>();
         services.AddSingleton<CatalogAdminService>();
-        services.AddPortalTables(CatalogStore.TableName);
+        services.AddPortalTables(CatalogTables.Catalog);
         return services;
     }
 }

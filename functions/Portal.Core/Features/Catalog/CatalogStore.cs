@@ -14,10 +14,9 @@ namespace Portal.Core.Features.Catalog;
 /// </summary>
 public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, TimeProvider clock, ILogger<CatalogStore> logger)
 {
-    public const string TableName = "Catalog";
     public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromSeconds(30);
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly TableClient _table = tables.GetTableClient(CatalogTables.Catalog);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private CatalogSnapshot? _snapshot;
     private int _refreshing;
@@ -98,7 +97,7 @@ public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, 
             var partition = PriceEntity.PartitionFor(counterpartyId);
             await foreach (var row in _table.QueryAsync<PriceEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
             {
-                prices[row.RowKey] = CatalogRules.Parse(row.Price);
+                prices[row.RowKey] = Money.Read(row.Price);
             }
             return (IReadOnlyDictionary<string, decimal>)prices;
         }))!;
@@ -124,7 +123,7 @@ public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, 
         foreach (var chunk in prices.Chunk(100))
         {
             await _table.SubmitTransactionAsync(chunk.Select(p => p.Price is { } price
-                ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, new PriceEntity { PartitionKey = partition, RowKey = p.Sku, Price = CatalogRules.Format(price) })
+                ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, new PriceEntity { PartitionKey = partition, RowKey = p.Sku, Price = Money.Store(price) })
                 : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, p.Sku), Azure.ETag.All)), cancellationToken);
         }
         cache.Remove("prices:" + counterpartyId);
@@ -144,7 +143,7 @@ public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, 
         // Three single-partition queries; prices live in their own partitions and are read per counterparty.
         await foreach (var p in _table.QueryAsync<ProductEntity>(e => e.PartitionKey == ProductEntity.Partition, cancellationToken: cancellationToken))
         {
-            products.Add(new Product(p.RowKey, p.Name, p.Description, p.CategoryId, p.Unit, p.UnitPrecision, CatalogRules.Parse(p.Price),
+            products.Add(new Product(p.RowKey, p.Name, p.Description, p.CategoryId, p.Unit, p.UnitPrecision, Money.Read(p.Price),
                 p.DefaultWarehouseId,
                 JsonSerializer.Deserialize<List<Characteristic>>(p.Characteristics, PortalJson.Options) ?? [],
                 JsonSerializer.Deserialize<Dictionary<string, decimal>>(p.Stock, PortalJson.Options) ?? [],

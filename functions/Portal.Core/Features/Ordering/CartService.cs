@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Azure;
-using Azure.Data.Tables;
 using Portal.Core.Features.Catalog;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
+using Portal.Core.Shared.Tables;
 
 namespace Portal.Core.Features.Ordering;
 
@@ -13,10 +12,8 @@ namespace Portal.Core.Features.Ordering;
 /// emptied in the same transaction that creates the orders. The row's ETag is the cart's version: edits of an
 /// existing line need If-Match, so two browser tabs cannot silently overwrite each other.
 /// </summary>
-public sealed class CartService(TableServiceClient tables, CatalogService catalog, TimeProvider clock)
+public sealed class CartService(OrderingStore store, CatalogService catalog, TimeProvider clock)
 {
-    private readonly TableClient _table = tables.GetTableClient(OrderingKeys.Table);
-
     public async Task<CartView> GetAsync(Caller caller, CancellationToken cancellationToken)
     {
         var cart = await ReadAsync(caller, cancellationToken);
@@ -152,15 +149,10 @@ public sealed class CartService(TableServiceClient tables, CatalogService catalo
         return new CartFillResult(cart, added.ToList(), unavailable.ToList());
     }
 
-    /// <summary>The cart row itself, for checkout (which snapshots it) and for emptying it in the order transaction.</summary>
-    internal async Task<CartEntity?> ReadAsync(Caller caller, CancellationToken cancellationToken)
-    {
-        var response = await _table.GetEntityIfExistsAsync<CartEntity>(caller.RequireCounterparty(), OrderingKeys.Cart(caller.UserId), cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
-    }
+    private Task<CartEntity?> ReadAsync(Caller caller, CancellationToken cancellationToken) =>
+        store.ReadCartAsync(caller.Scope(), caller.UserId, cancellationToken);
 
-    internal static List<CartLine> LinesOf(CartEntity? cart) =>
-        cart is null ? [] : JsonSerializer.Deserialize<List<CartLine>>(cart.Lines, PortalJson.Options) ?? [];
+    private static List<CartLine> LinesOf(CartEntity? cart) => cart is null ? [] : JsonColumn.Read<CartLine>(cart.Lines);
 
     internal async Task<CartView> ViewAsync(Caller caller, CartEntity? cart, CancellationToken cancellationToken)
     {
@@ -173,7 +165,7 @@ public sealed class CartService(TableServiceClient tables, CatalogService catalo
             var product = orderable.Product;
             var problem = orderable.Problem
                           ?? (lookup.Snapshot.WarehousesById.ContainsKey(line.WarehouseId) ? null : "This warehouse no longer exists; choose another.");
-            var lineTotal = orderable.Price is { } price ? new Money(decimal.Round(price.Amount * line.Quantity, 2, MidpointRounding.AwayFromZero), price.Currency) : null;
+            var lineTotal = orderable.Price is { } price ? new Money(Money.LineTotal(price.Amount, line.Quantity), price.Currency) : null;
             if (problem is null && lineTotal is not null)
             {
                 total += lineTotal.Amount;
@@ -197,17 +189,15 @@ public sealed class CartService(TableServiceClient tables, CatalogService catalo
             var lines = change(LinesOf(cart));
             var entity = new CartEntity
             {
-                PartitionKey = caller.RequireCounterparty(),
+                PartitionKey = caller.Scope().CounterpartyId,
                 RowKey = OrderingKeys.Cart(caller.UserId),
-                Lines = JsonSerializer.Serialize(lines, PortalJson.Options),
+                Lines = JsonColumn.Write(lines),
                 UpdatedAt = clock.GetUtcNow(),
+                ETag = cart?.ETag ?? default,
             };
             try
             {
-                var response = cart is null
-                    ? await _table.AddEntityAsync(entity, cancellationToken)
-                    : await _table.UpdateEntityAsync(entity, cart.ETag, TableUpdateMode.Replace, cancellationToken);
-                entity.ETag = response.Headers.ETag ?? default;
+                entity.ETag = cart is null ? await store.AddAsync(entity, cancellationToken) : await store.ReplaceAsync(entity, cancellationToken);
                 return await ViewAsync(caller, entity, cancellationToken);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)

@@ -1,178 +1,109 @@
-using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Portal.Core.Features.Catalog;
+using Portal.Core.Features.Accounts;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
+using Portal.Core.Shared.Tables;
 
 namespace Portal.Core.Features.Ordering;
 
 /// <summary>
 /// Orders as the customer follows them (list, detail, orders statement) and as the company moves them through
-/// their lifecycle: Sent → In progress → Completed, or Canceled; shipments (goods issues) record shipped quantities.
+/// their lifecycle (<see cref="OrderLifecycle"/>); shipments (goods issues) record shipped quantities.
 /// </summary>
-public sealed class OrderService(TableServiceClient tables, TimeProvider clock, ILogger<OrderService> logger)
+public sealed class OrderService(OrderingStore store, AccountService accounts, TimeProvider clock, ILogger<OrderService> logger)
 {
-    public const int DefaultPageSize = 25;
-
-    private readonly TableClient _table = tables.GetTableClient(OrderingKeys.Table);
-
-    public async Task<ListPage<OrderSummaryView>> ListAsync(string counterpartyId, string? status, DateOnly? from, DateOnly? to, string? continuation, int? pageSize,
+    public Task<ListPage<OrderSummaryView>> ListAsync(CounterpartyScope scope, OrderStatus? status, DateOnly? from, DateOnly? to, string? continuation, int? pageSize,
         CancellationToken cancellationToken)
     {
-        var size = pageSize ?? DefaultPageSize;
-        if (size is < 1 or > 100)
-        {
-            throw Problems.Validation("pageSize", "Use 1 to 100.");
-        }
         if (from is not null && to is not null && from > to)
         {
             throw Problems.Validation("from", "The start date is after the end date.");
         }
-        var filter = Filter(counterpartyId, OrderStatusNames.ParseApi(status), from, to);
-        try
-        {
-            await foreach (var page in _table.QueryAsync<OrderListEntity>(filter, maxPerPage: size, cancellationToken: cancellationToken)
-                               .AsPages(ContinuationToken.Unwrap(continuation), size))
-            {
-                return new ListPage<OrderSummaryView>(page.Values.Select(ToSummary).ToList(), ContinuationToken.Wrap(page.ContinuationToken));
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 400 && !string.IsNullOrEmpty(continuation))
-        {
-            throw Problems.Validation("continuation", "This continuation token is not valid; start again from the first page.");
-        }
-        return new ListPage<OrderSummaryView>([], null);
+        return store.ListOrdersAsync(scope, status, from, to, continuation, pageSize, ToSummary, cancellationToken);
     }
 
-    public async Task<OrderView> GetAsync(string counterpartyId, string orderId, CancellationToken cancellationToken)
-    {
-        var order = await ReadAsync(counterpartyId, orderId, cancellationToken) ?? throw Problems.NotFound("The order");
-        return ToView(order);
-    }
+    public async Task<OrderView> GetAsync(CounterpartyScope scope, string orderId, CancellationToken cancellationToken) =>
+        ToView(await ReadAsync(scope, orderId, cancellationToken));
 
     /// <summary>Lines to put back into the cart for "repeat order".</summary>
-    public async Task<IReadOnlyList<(string Sku, string Name, decimal Quantity)>> LinesForReorderAsync(string counterpartyId, string orderId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Sku, string Name, decimal Quantity)>> LinesForReorderAsync(CounterpartyScope scope, string orderId, CancellationToken cancellationToken)
     {
-        var order = await ReadAsync(counterpartyId, orderId, cancellationToken) ?? throw Problems.NotFound("The order");
-        return LinesOf(order.Lines).Select(l => (l.Sku, l.Name, l.Ordered)).ToList();
+        var order = await ReadAsync(scope, orderId, cancellationToken);
+        return JsonColumn.Read<OrderLine>(order.Lines).Select(l => (l.Sku, l.Name, l.Ordered)).ToList();
     }
 
     /// <summary>Orders statement: ordered, shipped and pending quantities of the orders In progress. One partition query.</summary>
-    public async Task<OrdersStatementView> StatementAsync(string counterpartyId, CancellationToken cancellationToken)
+    public async Task<OrdersStatementView> StatementAsync(CounterpartyScope scope, CancellationToken cancellationToken)
     {
         var rows = new List<OrdersStatementRow>();
-        await foreach (var order in _table.QueryAsync<OrderListEntity>(Filter(counterpartyId, OrderStatus.InProgress, null, null), cancellationToken: cancellationToken))
+        foreach (var order in await store.AllOrdersAsync(scope, OrderStatus.InProgress, cancellationToken))
         {
-            rows.AddRange(LinesOf(order.Lines).Select(l => new OrdersStatementRow(order.OrderId, order.Number, order.PlacedAt, l.Sku, l.Name, l.Unit, l.Ordered, l.Shipped, l.Pending)));
+            rows.AddRange(JsonColumn.Read<OrderLine>(order.Lines)
+                .Select(l => new OrdersStatementRow(order.OrderId, order.Number, order.PlacedAt, l.Sku, l.Name, l.Unit, l.Ordered, l.Shipped, l.Pending)));
         }
         return new OrdersStatementView(rows, clock.GetUtcNow());
     }
 
     // Company side.
 
-    public Task<OrderView> AcceptAsync(string counterpartyId, string orderId, string by, CancellationToken cancellationToken) =>
-        TransitionAsync(counterpartyId, orderId, by, order =>
+    /// <summary>
+    /// The staff overview: the newest orders (up to 100) of one counterparty, or of each counterparty when none is named.
+    /// Without a counterparty this costs one query per counterparty; a clerk narrows down by counterparty for more.
+    /// </summary>
+    public async Task<ItemList<StaffOrderSummaryView>> ListForStaffAsync(Caller staff, string? counterpartyId, OrderStatus? status, DateOnly? from, DateOnly? to,
+        CancellationToken cancellationToken)
+    {
+        var counterparties = string.IsNullOrEmpty(counterpartyId)
+            ? (await accounts.ListCounterpartiesAsync(cancellationToken)).Select(c => c.Id).ToList()
+            : [counterpartyId];
+        var items = new List<StaffOrderSummaryView>();
+        foreach (var id in counterparties)
         {
-            return Status(order) switch
-            {
-                OrderStatus.Sent => Change(order, OrderStatus.InProgress, by),
-                OrderStatus.InProgress => false, // Already accepted: a retry, nothing to do.
-                var s => throw Problems.Conflict($"An order that is {Describe(s)} cannot be accepted."),
-            };
-        }, cancellationToken);
+            var page = await ListAsync(staff.ScopeFor(id), status, from, to, null, PagedQuery.MaxPageSize, cancellationToken);
+            items.AddRange(page.Items.Select(o => new StaffOrderSummaryView(id, o)));
+        }
+        return new ItemList<StaffOrderSummaryView>(items);
+    }
 
-    public Task<OrderView> CompleteAsync(string counterpartyId, string orderId, string by, CancellationToken cancellationToken) =>
-        TransitionAsync(counterpartyId, orderId, by, order => Status(order) switch
-        {
-            OrderStatus.InProgress => Change(order, OrderStatus.Completed, by),
-            OrderStatus.Completed => false,
-            var s => throw Problems.Conflict($"An order that is {Describe(s)} cannot be completed; accept it first."),
-        }, cancellationToken);
+    public Task<OrderView> AcceptAsync(CounterpartyScope scope, string orderId, string by, CancellationToken cancellationToken) =>
+        ChangeAsync(scope, orderId, by, OrderAction.Accept, null, cancellationToken);
 
-    public Task<OrderView> CancelAsync(string counterpartyId, string orderId, string by, CancellationToken cancellationToken) =>
-        TransitionAsync(counterpartyId, orderId, by, order => Status(order) switch
-        {
-            OrderStatus.Sent or OrderStatus.InProgress => Change(order, OrderStatus.Canceled, by),
-            OrderStatus.Canceled => false,
-            var s => throw Problems.Conflict($"An order that is {Describe(s)} cannot be canceled."),
-        }, cancellationToken);
+    public Task<OrderView> CompleteAsync(CounterpartyScope scope, string orderId, string by, CancellationToken cancellationToken) =>
+        ChangeAsync(scope, orderId, by, OrderAction.Complete, null, cancellationToken);
+
+    public Task<OrderView> CancelAsync(CounterpartyScope scope, string orderId, string by, CancellationToken cancellationToken) =>
+        ChangeAsync(scope, orderId, by, OrderAction.Cancel, null, cancellationToken);
 
     /// <summary>Records a goods issue. The same shipment number again is a retry and changes nothing; a partial shipment leaves quantities pending.</summary>
-    public Task<OrderView> RecordShipmentAsync(string counterpartyId, string orderId, ShipmentRequest request, string by, CancellationToken cancellationToken) =>
-        TransitionAsync(counterpartyId, orderId, by, order =>
-        {
-            var shipments = JsonSerializer.Deserialize<List<Shipment>>(order.Shipments, PortalJson.Options) ?? [];
-            if (shipments.Any(s => s.Number == request.Number.Trim()))
-            {
-                return false;
-            }
-            var status = Status(order);
-            if (status is OrderStatus.Completed or OrderStatus.Canceled)
-            {
-                throw Problems.Conflict($"An order that is {Describe(status)} cannot ship anything more.");
-            }
-            var lines = LinesOf(order.Lines);
-            var errors = new ValidationErrors();
-            for (var i = 0; i < request.Lines.Count; i++)
-            {
-                var shipped = request.Lines[i];
-                var index = lines.FindIndex(l => string.Equals(l.Sku, shipped.Sku, StringComparison.OrdinalIgnoreCase));
-                if (index < 0)
-                {
-                    errors.Add($"lines[{i}].sku", "This order has no such product.");
-                }
-                else if (shipped.Quantity > lines[index].Pending)
-                {
-                    errors.Add($"lines[{i}].quantity", $"Only {lines[index].Pending} {lines[index].Unit} are still to ship.");
-                }
-                else
-                {
-                    lines[index] = lines[index] with { Shipped = lines[index].Shipped + shipped.Quantity };
-                }
-            }
-            errors.ThrowIfAny();
-            shipments.Add(new Shipment(request.Number.Trim(), request.Date, request.Lines, clock.GetUtcNow()));
-            order.Shipments = JsonSerializer.Serialize(shipments, PortalJson.Options);
-            order.Lines = JsonSerializer.Serialize(lines, PortalJson.Options);
-            if (status == OrderStatus.Sent)
-            {
-                // Shipping an order means the company has taken it on.
-                Change(order, OrderStatus.InProgress, by);
-            }
-            return true;
-        }, cancellationToken);
+    public Task<OrderView> RecordShipmentAsync(CounterpartyScope scope, string orderId, ShipmentRequest request, string by, CancellationToken cancellationToken) =>
+        ChangeAsync(scope, orderId, by, OrderAction.Ship, request, cancellationToken);
 
-    private async Task<OrderView> TransitionAsync(string counterpartyId, string orderId, string by, Func<OrderEntity, bool> change, CancellationToken cancellationToken)
+    /// <summary>A new order as a checkout creates it: status Sent, its history starting there.</summary>
+    internal static OrderEntity NewOrder(CheckoutEntity checkout, PlannedOrder planned, string number, string currency)
     {
-        for (var attempt = 0; attempt < 5; attempt++)
+        var orderId = StableId.From(checkout.CheckoutId, planned.WarehouseId);
+        return new OrderEntity
         {
-            var order = await ReadAsync(counterpartyId, orderId, cancellationToken) ?? throw Problems.NotFound("The order");
-            if (!change(order))
-            {
-                return ToView(order);
-            }
-            var lines = LinesOf(order.Lines);
-            var actions = new List<TableTransactionAction>
-            {
-                new(TableTransactionActionType.UpdateReplace, order, order.ETag),
-                // The list row follows the order; the order's ETag guards both.
-                new(TableTransactionActionType.UpsertReplace, ListRowOf(order, lines)),
-            };
-            try
-            {
-                CheckoutService.AssertOnePartition(actions);
-                await _table.SubmitTransactionAsync(actions, cancellationToken);
-                logger.LogInformation("Order {Number} is now {Status}", order.Number, order.Status);
-                return ToView(order);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412)
-            {
-                // Changed since we read it (another clerk, the ERP): read again and re-apply.
-            }
-        }
-        throw Problems.Conflict("The order keeps changing; try again.");
+            PartitionKey = checkout.PartitionKey,
+            RowKey = OrderingKeys.Order(orderId),
+            OrderId = orderId,
+            Number = number,
+            PlacedAt = checkout.CreatedAt,
+            Status = nameof(OrderStatus.Sent),
+            WarehouseId = planned.WarehouseId,
+            WarehouseName = planned.WarehouseName,
+            CustomerReference = checkout.CustomerReference,
+            Comment = checkout.Comment,
+            PlacedByUserId = checkout.UserId,
+            PlacedByUsername = checkout.Username,
+            CheckoutId = checkout.CheckoutId,
+            Lines = JsonColumn.Write(planned.Lines),
+            Total = Money.Store(planned.Total),
+            Currency = currency,
+            History = JsonColumn.Write([new StatusChange(nameof(OrderStatus.Sent), checkout.CreatedAt, checkout.Username)]),
+            ListRowKey = OrderingKeys.OrderList(checkout.CreatedAt, orderId),
+        };
     }
 
     public static OrderListEntity ListRowOf(OrderEntity order, IReadOnlyList<OrderLine> lines) => new()
@@ -189,58 +120,80 @@ public sealed class OrderService(TableServiceClient tables, TimeProvider clock, 
         Total = order.Total,
         Currency = order.Currency,
         LineCount = lines.Count,
-        Lines = JsonSerializer.Serialize(lines, PortalJson.Options),
+        Lines = JsonColumn.Write(lines),
     };
 
-    private async Task<OrderEntity?> ReadAsync(string counterpartyId, string orderId, CancellationToken cancellationToken)
+    private async Task<OrderView> ChangeAsync(CounterpartyScope scope, string orderId, string by, OrderAction action, ShipmentRequest? shipment,
+        CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(orderId) || orderId.Length > 64)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            return null;
+            var order = await ReadAsync(scope, orderId, cancellationToken);
+            if (!Apply(order, action, shipment, by))
+            {
+                return ToView(order); // Already done: a retry.
+            }
+            // The list row follows the order; the order's ETag guards both.
+            var change = store.NewChange(scope).Replace(order).Upsert(ListRowOf(order, JsonColumn.Read<OrderLine>(order.Lines)));
+            try
+            {
+                await store.SubmitAsync(change, cancellationToken);
+                logger.LogInformation("Order {Number} is now {Status}", order.Number, order.Status);
+                return ToView(order);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 412)
+            {
+                // Changed since we read it (another clerk, the ERP): read again and re-apply.
+            }
         }
-        var response = await _table.GetEntityIfExistsAsync<OrderEntity>(counterpartyId, OrderingKeys.Order(orderId), cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
+        throw Problems.Conflict("The order keeps changing; try again.");
     }
 
-    private static string Filter(string counterpartyId, OrderStatus? status, DateOnly? from, DateOnly? to)
+    /// <summary>Applies the lifecycle rule to the row; false when there is nothing to write.</summary>
+    private bool Apply(OrderEntity order, OrderAction action, ShipmentRequest? shipment, string by)
     {
-        // Newest first: RowKeys count down, so the later date is the lower bound.
-        var lower = OrderingKeys.OrderListPrefix + (to is { } t ? OrderingKeys.InvertedTicks(new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) : "");
-        var upper = OrderingKeys.OrderListPrefix + (from is { } f ? OrderingKeys.InvertedTicks(new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) + ";" : "~");
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {counterpartyId} and RowKey ge {lower} and RowKey lt {upper}");
-        return status is { } s ? filter + " and " + TableClient.CreateQueryFilter($"Status eq {s.ToString()}") : filter;
+        var current = Enum.Parse<OrderStatus>(order.Status);
+        if (shipment is not null)
+        {
+            var shipments = JsonColumn.Read<Shipment>(order.Shipments);
+            if (shipments.Any(s => s.Number == shipment.Number.Trim()))
+            {
+                return false;
+            }
+            var next = OrderLifecycle.Next(current, OrderAction.Ship);
+            order.Lines = JsonColumn.Write(OrderLifecycle.Ship(JsonColumn.Read<OrderLine>(order.Lines), shipment.Lines));
+            order.Shipments = JsonColumn.Write(shipments.Append(new Shipment(shipment.Number.Trim(), shipment.Date, shipment.Lines, clock.GetUtcNow())));
+            SetStatus(order, current, next, by);
+            return true;
+        }
+        var status = OrderLifecycle.Next(current, action);
+        return SetStatus(order, current, status, by);
     }
 
-    private static bool Change(OrderEntity order, OrderStatus status, string by)
+    private bool SetStatus(OrderEntity order, OrderStatus current, OrderStatus next, string by)
     {
-        var history = JsonSerializer.Deserialize<List<StatusChange>>(order.History, PortalJson.Options) ?? [];
-        history.Add(new StatusChange(status.ToString(), DateTimeOffset.UtcNow, by));
-        order.History = JsonSerializer.Serialize(history, PortalJson.Options);
-        order.Status = status.ToString();
+        if (next == current)
+        {
+            return false;
+        }
+        order.History = JsonColumn.Write(JsonColumn.Read<StatusChange>(order.History).Append(new StatusChange(next.ToString(), clock.GetUtcNow(), by)));
+        order.Status = next.ToString();
         return true;
     }
 
-    private static OrderStatus Status(OrderEntity order) => Enum.Parse<OrderStatus>(order.Status);
+    private async Task<OrderEntity> ReadAsync(CounterpartyScope scope, string orderId, CancellationToken cancellationToken) =>
+        await store.ReadOrderAsync(scope, orderId, cancellationToken) ?? throw Problems.NotFound("The order");
 
-    private static string Describe(OrderStatus status) => status switch
-    {
-        OrderStatus.InProgress => "in progress",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
-    private static List<OrderLine> LinesOf(string json) => JsonSerializer.Deserialize<List<OrderLine>>(json, PortalJson.Options) ?? [];
-
-    private static OrderSummaryView ToSummary(OrderListEntity o) => new(o.OrderId, o.Number, o.PlacedAt, OrderStatusNames.Api(Enum.Parse<OrderStatus>(o.Status)),
-        o.WarehouseId, o.WarehouseName, new Money(CatalogRules.Parse(o.Total), o.Currency), o.LineCount, o.CustomerReference);
+    private static OrderSummaryView ToSummary(OrderListEntity o) => new(o.OrderId, o.Number, o.PlacedAt, Enum.Parse<OrderStatus>(o.Status),
+        o.WarehouseId, o.WarehouseName, new Money(Money.Read(o.Total), o.Currency), o.LineCount, o.CustomerReference);
 
     private static OrderView ToView(OrderEntity o)
     {
         var money = (decimal amount) => new Money(amount, o.Currency);
-        return new OrderView(o.OrderId, o.Number, o.PlacedAt, OrderStatusNames.Api(Status(o)), o.WarehouseId, o.WarehouseName, o.CustomerReference, o.Comment,
-            LinesOf(o.Lines).Select(l => new OrderLineView(l.Sku, l.Name, l.Unit, l.Ordered, l.Shipped, l.Pending, money(l.UnitPrice), money(l.LineTotal))).ToList(),
-            money(CatalogRules.Parse(o.Total)),
-            (JsonSerializer.Deserialize<List<StatusChange>>(o.History, PortalJson.Options) ?? [])
-                .Select(h => new StatusChangeView(OrderStatusNames.Api(Enum.Parse<OrderStatus>(h.Status)), h.At)).ToList(),
-            (JsonSerializer.Deserialize<List<Shipment>>(o.Shipments, PortalJson.Options) ?? []).Select(s => new ShipmentView(s.Number, s.Date, s.Lines)).ToList());
+        return new OrderView(o.OrderId, o.Number, o.PlacedAt, Enum.Parse<OrderStatus>(o.Status), o.WarehouseId, o.WarehouseName, o.CustomerReference, o.Comment,
+            JsonColumn.Read<OrderLine>(o.Lines).Select(l => new OrderLineView(l.Sku, l.Name, l.Unit, l.Ordered, l.Shipped, l.Pending, money(l.UnitPrice), money(l.LineTotal))).ToList(),
+            money(Money.Read(o.Total)),
+            JsonColumn.Read<StatusChange>(o.History).Select(h => new StatusChangeView(Enum.Parse<OrderStatus>(h.Status), h.At)).ToList(),
+            JsonColumn.Read<Shipment>(o.Shipments).Select(s => new ShipmentView(s.Number, s.Date, s.Lines)).ToList());
     }
 }

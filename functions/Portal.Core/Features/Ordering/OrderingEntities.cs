@@ -1,27 +1,25 @@
-using Portal.Core.Shared;
+using Portal.Core.Shared.Tables;
 
 namespace Portal.Core.Features.Ordering;
 
 // Everything a counterparty orders lives in ONE partition of the Orders table (PartitionKey = counterparty id):
 // carts, checkouts, idempotency keys, orders with their list rows, and outbox rows. That is what lets a checkout
 // create its orders, empty the cart and record the integration events in one entity-group transaction, and it is
-// the security boundary: a customer's requests only ever address their own partition.
+// the security boundary: a customer's requests only ever address their own partition. OrderingStore is the only
+// code that reads or writes these rows.
+
+public static class OrderingTables
+{
+    public const string Orders = "Orders";
+}
 
 public static class OrderingKeys
 {
-    public const string Table = "Orders";
-
     public static string Cart(string userId) => "cart:" + userId;
     public static string Checkout(string checkoutId) => "checkout:" + checkoutId;
-    public static string Idempotency(string userId, string key) => $"idem:{userId}:{key}";
     public static string Order(string orderId) => "order:" + orderId;
     public const string OrderListPrefix = "olist:";
-    public static string OrderList(DateTimeOffset placedAt, string orderId) => $"{OrderListPrefix}{InvertedTicks(placedAt)}:{orderId}";
-    public const string OutboxPrefix = "outbox:";
-    public static string Outbox(string eventId) => OutboxPrefix + eventId;
-
-    /// <summary>Newest first in RowKey order ("log tail"): ticks counted down from the maximum, fixed width.</summary>
-    public static string InvertedTicks(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19");
+    public static string OrderList(DateTimeOffset placedAt, string orderId) => $"{OrderListPrefix}{TableKeys.NewestFirst(placedAt)}:{orderId}";
 
     /// <summary>The company-wide order number counter lives in its own partition of the same table.</summary>
     public const string CounterPartition = "counter";
@@ -30,7 +28,6 @@ public static class OrderingKeys
 
 public sealed class CartEntity : TableRow
 {
-
     /// <summary>JSON array of <see cref="CartLine"/>.</summary>
     public string Lines { get; set; } = "[]";
     public DateTimeOffset UpdatedAt { get; set; }
@@ -47,7 +44,6 @@ public enum CheckoutStatus
 
 public sealed class CheckoutEntity : TableRow
 {
-
     public string CheckoutId { get; set; } = "";
     public string UserId { get; set; } = "";
     public string Username { get; set; } = "";
@@ -70,14 +66,6 @@ public sealed class CheckoutEntity : TableRow
 
 public sealed record CreatedOrder(string Id, string Number, string WarehouseId, string WarehouseName, decimal Total, string Currency);
 
-/// <summary>Remembers an Idempotency-Key: which checkout it created and a hash of the request it came with.</summary>
-public sealed class IdempotencyEntity : TableRow
-{
-
-    public string ResourceId { get; set; } = "";
-    public string RequestHash { get; set; } = "";
-}
-
 public enum OrderStatus
 {
     Sent,
@@ -89,7 +77,6 @@ public enum OrderStatus
 /// <summary>The whole order (RowKey "order:{id}"), read by id with one point read.</summary>
 public sealed class OrderEntity : TableRow
 {
-
     public string OrderId { get; set; } = "";
     public string Number { get; set; } = "";
     public DateTimeOffset PlacedAt { get; set; }
@@ -119,7 +106,6 @@ public sealed class OrderEntity : TableRow
 /// </summary>
 public sealed class OrderListEntity : TableRow
 {
-
     public string OrderId { get; set; } = "";
     public string Number { get; set; } = "";
     public DateTimeOffset PlacedAt { get; set; }
@@ -144,16 +130,6 @@ public sealed record StatusChange(string Status, DateTimeOffset At, string By);
 public sealed record Shipment(string Number, DateOnly Date, IReadOnlyList<ShipmentLine> Lines, DateTimeOffset RecordedAt);
 
 public sealed record ShipmentLine(string Sku, decimal Quantity);
-
-/// <summary>An integration event waiting to be sent to the ERP, written in the same transaction as the change.</summary>
-public sealed class OutboxEntity : TableRow
-{
-
-    public string EventId { get; set; } = "";
-    public string EventType { get; set; } = "";
-    public string Payload { get; set; } = "{}";
-    public DateTimeOffset CreatedAt { get; set; }
-}
 
 public sealed class CounterEntity : TableRow
 {

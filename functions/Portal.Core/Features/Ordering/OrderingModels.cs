@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Portal.Core.Features.Catalog;
+using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 
 namespace Portal.Core.Features.Ordering;
@@ -86,19 +86,19 @@ public sealed record CartFillProblem(string Sku, string Name, string Reason);
 
 public sealed record CartFillResult(CartView Cart, IReadOnlyList<CartFillItem> Added, IReadOnlyList<CartFillProblem> Unavailable);
 
-public sealed record CheckoutView(string Id, string Status, IReadOnlyList<CheckoutOrderView> Orders, string? FailureReason);
+public sealed record CheckoutView(string Id, CheckoutStatus Status, IReadOnlyList<CheckoutOrderView> Orders, string? FailureReason);
 
 public sealed record CheckoutOrderView(string Id, string Number, string WarehouseId, string WarehouseName, Money Total);
 
-public sealed record OrderSummaryView(string Id, string Number, DateTimeOffset Date, string Status, string WarehouseId, string WarehouseName, Money Total,
+public sealed record OrderSummaryView(string Id, string Number, DateTimeOffset Date, OrderStatus Status, string WarehouseId, string WarehouseName, Money Total,
     int LineCount, string? CustomerReference);
 
 public sealed record OrderLineView(string Sku, string Name, string Unit, decimal Ordered, decimal Shipped, decimal Pending, Money UnitPrice, Money LineTotal);
 
-public sealed record OrderView(string Id, string Number, DateTimeOffset Date, string Status, string WarehouseId, string WarehouseName, string? CustomerReference,
+public sealed record OrderView(string Id, string Number, DateTimeOffset Date, OrderStatus Status, string WarehouseId, string WarehouseName, string? CustomerReference,
     string? Comment, IReadOnlyList<OrderLineView> Lines, Money Total, IReadOnlyList<StatusChangeView> History, IReadOnlyList<ShipmentView> Shipments);
 
-public sealed record StatusChangeView(string Status, DateTimeOffset At);
+public sealed record StatusChangeView(OrderStatus Status, DateTimeOffset At);
 
 public sealed record ShipmentView(string Number, DateOnly Date, IReadOnlyList<ShipmentLine> Lines);
 
@@ -108,6 +108,9 @@ public sealed record OrdersStatementRow(string OrderId, string OrderNumber, Date
 public sealed record OrdersStatementView(IReadOnlyList<OrdersStatementRow> Rows, DateTimeOffset GeneratedAt);
 
 // Company side.
+
+/// <summary>An order in the staff overview, with the counterparty it belongs to.</summary>
+public sealed record StaffOrderSummaryView(string CounterpartyId, OrderSummaryView Order);
 
 public sealed class ShipmentRequest : IValidatable
 {
@@ -136,27 +139,4 @@ public sealed class ShipmentRequest : IValidatable
             }
         }
     }
-}
-
-public static class OrderStatusNames
-{
-    /// <summary>The API's names for statuses: camelCase, as every enum in the API.</summary>
-    public static string Api(OrderStatus status) => status switch
-    {
-        OrderStatus.Sent => "sent",
-        OrderStatus.InProgress => "inProgress",
-        OrderStatus.Completed => "completed",
-        OrderStatus.Canceled => "canceled",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    public static OrderStatus? ParseApi(string? value) => value switch
-    {
-        null or "" => null,
-        "sent" => OrderStatus.Sent,
-        "inProgress" => OrderStatus.InProgress,
-        "completed" => OrderStatus.Completed,
-        "canceled" => OrderStatus.Canceled,
-        _ => throw Portal.Core.Shared.Problems.Validation("status", "Use sent, inProgress, completed or canceled."),
-    };
 }

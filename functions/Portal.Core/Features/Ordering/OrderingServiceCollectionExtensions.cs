@@ -8,12 +8,12 @@ public static class OrderingServiceCollectionExtensions
 {
     public static IServiceCollection AddOrdering(this IServiceCollection services)
     {
+        services.AddSingleton<OrderingStore>();
         services.AddSingleton<CartService>();
-        services.AddSingleton<OrderNumbers>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<OrderService>();
         services.TryAddSingleton<ICheckoutFaults, NoCheckoutFaults>();
-        services.AddPortalTables(OrderingKeys.Table);
+        services.AddPortalTables(OrderingTables.Orders);
         services.AddPortalQueues(CheckoutService.QueueName);
         return services;
     }

@@ -5,6 +5,7 @@ using Azure.Messaging.ServiceBus;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Core.Shared.Tables;
 
 namespace Portal.Core.Shared.Events;
 
@@ -75,7 +76,6 @@ public sealed record OutboxWork(string Table, string Partition);
 public sealed class OutboxDispatcher(TableServiceClient tables, QueueServiceClient queues, IIntegrationEventSink sink, ILogger<OutboxDispatcher> logger)
 {
     public const string QueueName = "outbox";
-    public const string RowPrefix = "outbox:";
 
     /// <summary>Asks for the partition's outbox to be sent (after the transaction that wrote it).</summary>
     public async Task RequestDispatchAsync(string table, string partition, CancellationToken cancellationToken) =>
@@ -85,13 +85,11 @@ public sealed class OutboxDispatcher(TableServiceClient tables, QueueServiceClie
     {
         var table = tables.GetTableClient(work.Table);
         var sent = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(
-                           e => e.PartitionKey == work.Partition && e.RowKey.CompareTo(RowPrefix) >= 0 && e.RowKey.CompareTo(RowPrefix + "~") < 0,
-                           cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<OutboxEntity>(
+                           PagedQuery.Range(work.Partition, Outbox.RowPrefix, Outbox.RowPrefix + "~"), cancellationToken: cancellationToken))
         {
-            var integrationEvent = new IntegrationEvent(
-                row.GetString("EventId"), row.GetString("EventType"), row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UtcNow, work.Partition,
-                JsonDocument.Parse(row.GetString("Payload")).RootElement.Clone());
+            var integrationEvent = new IntegrationEvent(row.EventId, row.EventType, row.CreatedAt, work.Partition,
+                JsonDocument.Parse(row.Payload).RootElement.Clone());
             await sink.SendAsync(integrationEvent, cancellationToken);
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken);
             sent++;

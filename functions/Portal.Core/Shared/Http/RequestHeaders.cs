@@ -32,6 +32,18 @@ public static class RequestHeaders
         : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
         : throw Problems.Validation(name, "Use a whole number.");
 
+    /// <summary>A query value naming an enum member as the API writes it (camelCase, like every enum on the wire).</summary>
+    public static TEnum? QueryEnum<TEnum>(this HttpRequest request, string name) where TEnum : struct, Enum =>
+        request.QueryValue(name) is not { } text ? null
+        : PortalJson.TryParseEnum<TEnum>(text, out var value) ? value
+        : throw Problems.Validation(name, "Use one of: " + string.Join(", ", Enum.GetValues<TEnum>().Select(PortalJson.WireName)) + ".");
+
+    /// <summary>A query date in ISO 8601 form (2026-11-28).</summary>
+    public static DateOnly? QueryDate(this HttpRequest request, string name) =>
+        request.QueryValue(name) is not { } text ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date
+        : throw Problems.Validation(name, "Use a date like 2026-11-28.");
+
     /// <summary>
     /// The client's address for throttling: the first X-Forwarded-For entry that the Azure front end writes,
     /// else the connection's address (LocalHost).

@@ -43,7 +43,7 @@ public sealed class MeFunctions(PortalEndpoint endpoint, AccountService accounts
     [Function(nameof(ListColleagues))]
     public Task<IActionResult> ListColleagues(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "account/users")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(new { items = await accounts.ListColleaguesAsync(caller, ct) }));
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(new ItemList<ColleagueView>(await accounts.ListColleaguesAsync(caller, ct))));
 
     [Function(nameof(GetColleague))]
     public Task<IActionResult> GetColleague(

@@ -29,10 +29,10 @@ public sealed class CatalogFunctions(PortalEndpoint endpoint, CatalogService cat
     [Function(nameof(ListCategories))]
     public Task<IActionResult> ListCategories(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "categories")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(new { items = await catalog.ListCategoriesAsync(caller, ct) }));
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(new ItemList<CategoryView>(await catalog.ListCategoriesAsync(caller, ct))));
 
     [Function(nameof(ListWarehouses))]
     public Task<IActionResult> ListWarehouses(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "warehouses")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.SignedIn, async _ => ApiResult.Ok(new { items = await catalog.ListWarehousesAsync(ct) }));
+        endpoint.RunAsync(req, Access.SignedIn, async _ => ApiResult.Ok(new ItemList<Warehouse>(await catalog.ListWarehousesAsync(ct))));
 }

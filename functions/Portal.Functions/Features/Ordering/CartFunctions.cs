@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Portal.Core.Features.Ordering;
-using Portal.Core.Features.Quotations;
+using Portal.Core.Features.Documents;
 using Portal.Core.Shared.Http;
 
 namespace Portal.Functions.Features.Ordering;
@@ -45,7 +45,7 @@ public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, Or
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/from-quotation/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller =>
         {
-            var lines = await quotations.LinesForCartAsync(caller.RequireCounterparty(), id, ct);
+            var lines = await quotations.LinesForCartAsync(caller.Scope(), id, ct);
             return Filled(await carts.FillAsync(caller, lines, ct));
         });
 
@@ -54,7 +54,7 @@ public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, Or
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/from-order/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller =>
         {
-            var lines = await orders.LinesForReorderAsync(caller.RequireCounterparty(), id, ct);
+            var lines = await orders.LinesForReorderAsync(caller.Scope(), id, ct);
             return Filled(await carts.FillAsync(caller, lines, ct));
         });
 

@@ -19,8 +19,7 @@ public sealed class CheckoutFunctions(PortalEndpoint endpoint, CheckoutService c
             // If-Match names the cart version the customer reviewed: what is ordered is what they saw.
             var cartVersion = req.RequireIfMatch();
             var body = await req.ReadJsonAsync<CheckoutRequest>(ct);
-            var key = req.Headers["Idempotency-Key"].ToString();
-            var (view, _) = await checkouts.StartAsync(caller, body, cartVersion, key.Length == 0 ? null : key, ct);
+            var (view, _) = await checkouts.StartAsync(caller, body, cartVersion, Idempotency.KeyOf(req), ct);
             return ApiResult.Accepted($"/api/checkouts/{view.Id}", view);
         });
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Portal.Core.Features.Ordering;
-using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 
 namespace Portal.Functions.Features.Ordering;
@@ -14,21 +13,16 @@ public sealed class OrderFunctions(PortalEndpoint endpoint, OrderService orders)
     public Task<IActionResult> ListOrders(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller =>
-            ApiResult.Ok(await orders.ListAsync(caller.RequireCounterparty(), req.QueryValue("status"), Date(req.QueryValue("from"), "from"),
-                Date(req.QueryValue("to"), "to"), req.QueryValue("continuation"), req.QueryInt("pageSize"), ct)));
+            ApiResult.Ok(await orders.ListAsync(caller.Scope(), req.QueryEnum<OrderStatus>("status"), req.QueryDate("from"), req.QueryDate("to"),
+                req.QueryValue("continuation"), req.QueryInt("pageSize"), ct)));
 
     [Function(nameof(GetOrder))]
     public Task<IActionResult> GetOrder(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{id}")] HttpRequest req, string id, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await orders.GetAsync(caller.RequireCounterparty(), id, ct)));
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await orders.GetAsync(caller.Scope(), id, ct)));
 
     [Function(nameof(GetOrdersStatement))]
     public Task<IActionResult> GetOrdersStatement(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/orders-statement")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await orders.StatementAsync(caller.RequireCounterparty(), ct)));
-
-    internal static DateOnly? Date(string? value, string field) =>
-        string.IsNullOrEmpty(value) ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date) ? date
-        : throw Problems.Validation(field, "Use a date like 2026-11-28.");
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await orders.StatementAsync(caller.Scope(), ct)));
 }

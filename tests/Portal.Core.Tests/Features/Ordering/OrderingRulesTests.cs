@@ -48,21 +48,6 @@ public sealed class OrderingKeysTests
 
     [Fact]
     public void Order_numbers_are_zero_padded() => Assert.Equal("SO-000123", OrderNumbers.Format(123));
-
-    [Theory]
-    [InlineData("sent", OrderStatus.Sent)]
-    [InlineData("inProgress", OrderStatus.InProgress)]
-    [InlineData("completed", OrderStatus.Completed)]
-    [InlineData("canceled", OrderStatus.Canceled)]
-    public void Status_names_round_trip(string name, OrderStatus status)
-    {
-        Assert.Equal(status, OrderStatusNames.ParseApi(name));
-        Assert.Equal(name, OrderStatusNames.Api(status));
-    }
-
-    [Fact]
-    public void An_unknown_status_is_a_field_error() =>
-        Assert.Equal(400, Assert.Throws<PortalProblemException>(() => OrderStatusNames.ParseApi("lost")).Status);
 }
 
 public sealed class ContinuationTokenTests

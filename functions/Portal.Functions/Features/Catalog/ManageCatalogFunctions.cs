@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Catalog;
 using Portal.Core.Shared.Http;
 
-namespace Portal.Functions.Features.Manage;
+namespace Portal.Functions.Features.Catalog;
 
 /// <summary>The company side of the catalog: categories, warehouses, products and prices, one at a time or as a file.</summary>
-public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdminService admin, AccountService accounts)
+public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdminService admin)
 {
     [Function(nameof(UpsertCategory))]
     public Task<IActionResult> UpsertCategory(
@@ -48,9 +47,5 @@ public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdmin
     public Task<IActionResult> ImportPrices(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/catalog/prices/import")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ =>
-        {
-            var prices = await ImportReader.ReadAsync(req, ProductCsv.PriceFromRow, ct);
-            var known = (await accounts.ListCounterpartiesAsync(ct)).Select(c => c.Id).ToHashSet();
-            return ApiResult.Ok(await admin.ImportPricesAsync(prices, id => Task.FromResult(known.Contains(id)), ct));
-        });
+            ApiResult.Ok(await admin.ImportPricesAsync(await ImportReader.ReadAsync(req, ProductCsv.PriceFromRow, ct), ct)));
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using Portal.LocalHost;
 
-namespace Portal.Integration.Tests.Operations;
+namespace Portal.Integration.Tests.Shared;
 
 public sealed class HealthTests
 {

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Shared.Http;
 
-namespace Portal.Functions.Features.Manage;
+namespace Portal.Functions.Features.Accounts;
 
 /// <summary>
 /// The company side of access: the portal-wide external access switch, counterparties, access groups and
@@ -34,7 +34,7 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
     [Function(nameof(ListCounterparties))]
     public Task<IActionResult> ListCounterparties(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/counterparties")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new { items = await accounts.ListCounterpartiesAsync(ct) }));
+        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new ItemList<CounterpartyView>(await accounts.ListCounterpartiesAsync(ct))));
 
     [Function(nameof(GetCounterparty))]
     public Task<IActionResult> GetCounterparty(
@@ -50,7 +50,7 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
     [Function(nameof(ListAccessGroups))]
     public Task<IActionResult> ListAccessGroups(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/access-groups")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new { items = await accounts.ListAccessGroupsAsync(ct) }));
+        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new ItemList<AccessGroupView>(await accounts.ListAccessGroupsAsync(ct))));
 
     [Function(nameof(PutAccessGroup))]
     public Task<IActionResult> PutAccessGroup(
@@ -61,7 +61,7 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
     [Function(nameof(ListExternalUsers))]
     public Task<IActionResult> ListExternalUsers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/users")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new { items = await accounts.ListUsersAsync(ct) }));
+        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new ItemList<ManagedUserView>(await accounts.ListUsersAsync(ct))));
 
     [Function(nameof(CreateUser))]
     public Task<IActionResult> CreateUser(

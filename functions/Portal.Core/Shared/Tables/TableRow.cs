@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Portal.Core.Shared;
+namespace Portal.Core.Shared.Tables;
 
 /// <summary>The four properties every table entity has; entities add their own.</summary>
 public abstract class TableRow : ITableEntity

@@ -1,6 +1,7 @@
 using System.Net;
+using Portal.Integration.Tests.Ordering;
 
-namespace Portal.Integration.Tests.Ordering;
+namespace Portal.Integration.Tests.Catalog;
 
 /// <summary>
 /// Dan is in the "tools and safety only" access group: no other category may reach him by any route —

@@ -1,6 +1,7 @@
 using System.Net;
+using Portal.Integration.Tests.Ordering;
 
-namespace Portal.Integration.Tests.Ordering;
+namespace Portal.Integration.Tests.Catalog;
 
 [Collection(PortalCollection.Name)]
 public sealed class CatalogImportTests(PortalFixture fixture)

@@ -3,10 +3,11 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Portal.Core.Features.Accounts;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 
-namespace Portal.Functions.Features.Operations;
+namespace Portal.Functions.Shared;
 
 public sealed class HealthFunctions(PortalEndpoint endpoint, TableServiceClient tables)
 {
@@ -23,7 +24,7 @@ public sealed class HealthFunctions(PortalEndpoint endpoint, TableServiceClient 
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(5));
-                await tables.GetTableClient("Settings").GetEntityIfExistsAsync<TableEntity>("portal", "portal", select: ["PartitionKey"], cancellationToken: timeout.Token);
+                await tables.GetTableClient(AccountsTables.Settings).GetEntityIfExistsAsync<TableEntity>("portal", "portal", select: ["PartitionKey"], cancellationToken: timeout.Token);
                 return ApiResult.Ok(new { status = "healthy", version = Version, storage = "reachable" });
             }
             catch (Exception ex) when (ex is Azure.RequestFailedException or OperationCanceledException or HttpRequestException or AggregateException)

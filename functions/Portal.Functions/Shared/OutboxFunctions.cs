@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Events;
 
-namespace Portal.Functions.Features.Events;
+namespace Portal.Functions.Shared;
 
 public sealed class OutboxFunctions(OutboxDispatcher dispatcher)
 {

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Shared;
+
+namespace Portal.Core.Features.Documents;
+
+public static class DocumentsServiceCollectionExtensions
+{
+    public static IServiceCollection AddDocuments(this IServiceCollection services)
+    {
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<QuotationService>();
+        services.AddPortalTables(DocumentsTables.Documents);
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using Azure;
+using Azure.Data.Tables;
+using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
+using Portal.Core.Shared.Tables;
+
+namespace Portal.Core.Features.Ordering;
+
+/// <summary>
+/// The Orders table: the only code that knows its keys. Services read single rows through it and hand it the
+/// <see cref="EntityGroup"/> of each change; everything a counterparty orders is in that counterparty's partition.
+/// </summary>
+public sealed class OrderingStore(TableServiceClient tables)
+{
+    private readonly TableClient _table = tables.GetTableClient(OrderingTables.Orders);
+
+    public EntityGroup NewChange(CounterpartyScope scope) => new(scope.CounterpartyId);
+
+    public Task SubmitAsync(EntityGroup change, CancellationToken cancellationToken) => change.SubmitAsync(_table, cancellationToken);
+
+    /// <summary>Replaces one row if it still has the ETag it was read with (412 otherwise) and returns the new ETag.</summary>
+    public async Task<ETag> ReplaceAsync(TableRow row, CancellationToken cancellationToken)
+    {
+        var response = await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        return response.Headers.ETag ?? default;
+    }
+
+    /// <summary>Adds one row (409 if it exists) and returns its ETag.</summary>
+    public async Task<ETag> AddAsync(TableRow row, CancellationToken cancellationToken)
+    {
+        var response = await _table.AddEntityAsync(row, cancellationToken);
+        return response.Headers.ETag ?? default;
+    }
+
+    public Task<(T Result, bool Created)> CreateOnceAsync<T>(CounterpartyScope scope, string userId, string? idempotencyKey, IEnumerable<string?> fingerprint,
+        Func<CancellationToken, Task<(EntityGroup Change, string ResourceId, T Result)>> create, Func<string, CancellationToken, Task<T>> replay,
+        CancellationToken cancellationToken) =>
+        Idempotency.CreateOnceAsync(_table, scope, userId, idempotencyKey, fingerprint, create, replay, cancellationToken);
+
+    public Task<CartEntity?> ReadCartAsync(CounterpartyScope scope, string userId, CancellationToken cancellationToken) =>
+        ReadAsync<CartEntity>(scope, OrderingKeys.Cart(userId), cancellationToken);
+
+    public Task<CheckoutEntity?> ReadCheckoutAsync(CounterpartyScope scope, string checkoutId, CancellationToken cancellationToken) =>
+        TableKeys.IsSafe(checkoutId) ? ReadAsync<CheckoutEntity>(scope, OrderingKeys.Checkout(checkoutId), cancellationToken) : Task.FromResult<CheckoutEntity?>(null);
+
+    public Task<OrderEntity?> ReadOrderAsync(CounterpartyScope scope, string orderId, CancellationToken cancellationToken) =>
+        TableKeys.IsSafe(orderId) ? ReadAsync<OrderEntity>(scope, OrderingKeys.Order(orderId), cancellationToken) : Task.FromResult<OrderEntity?>(null);
+
+    /// <summary>One page of the counterparty's orders, newest first, placed between two dates (both included), optionally in one status.</summary>
+    public Task<ListPage<T>> ListOrdersAsync<T>(CounterpartyScope scope, OrderStatus? status, DateOnly? from, DateOnly? to, string? continuation, int? pageSize,
+        Func<OrderListEntity, T> toView, CancellationToken cancellationToken) =>
+        PagedQuery.ReadAsync(_table, OrderListFilter(scope, status, from, to), continuation, pageSize, toView, cancellationToken);
+
+    /// <summary>Every order of the counterparty in one status (the orders statement reads those In progress): one partition query.</summary>
+    public async Task<List<OrderListEntity>> AllOrdersAsync(CounterpartyScope scope, OrderStatus status, CancellationToken cancellationToken) =>
+        await _table.QueryAsync<OrderListEntity>(OrderListFilter(scope, status, null, null), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+
+    /// <summary>Reserves <paramref name="count"/> consecutive order numbers from the company-wide counter and returns the first.</summary>
+    public async Task<long> ReserveOrderNumbersAsync(int count, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var current = await _table.GetEntityIfExistsAsync<CounterEntity>(OrderingKeys.CounterPartition, OrderingKeys.OrderCounter, cancellationToken: cancellationToken);
+            try
+            {
+                if (!current.HasValue)
+                {
+                    await _table.AddEntityAsync(new CounterEntity { RowKey = OrderingKeys.OrderCounter, Value = count }, cancellationToken);
+                    return 1;
+                }
+                var counter = current.Value!;
+                var first = counter.Value + 1;
+                counter.Value += count;
+                await _table.UpdateEntityAsync(counter, counter.ETag, TableUpdateMode.Replace, cancellationToken);
+                return first;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another checkout took numbers in the meantime; back off a little and read again.
+                await Task.Delay(Random.Shared.Next(5, 20 + attempt * 10), cancellationToken);
+            }
+        }
+        throw new InvalidOperationException("Could not reserve order numbers: the counter stayed contended.");
+    }
+
+    private async Task<T?> ReadAsync<T>(CounterpartyScope scope, string rowKey, CancellationToken cancellationToken) where T : class, ITableEntity
+    {
+        var response = await _table.GetEntityIfExistsAsync<T>(scope.CounterpartyId, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private static string OrderListFilter(CounterpartyScope scope, OrderStatus? status, DateOnly? from, DateOnly? to)
+    {
+        var (lower, upper) = TableKeys.NewestFirstRange(OrderingKeys.OrderListPrefix, from, to);
+        var filter = PagedQuery.Range(scope.CounterpartyId, lower, upper);
+        return status is { } s ? filter + " and " + TableClient.CreateQueryFilter($"Status eq {s.ToString()}") : filter;
+    }
+}
