@@ -15,6 +15,8 @@ public sealed class HealthFunctions(PortalEndpoint endpoint, TableServiceClient 
         typeof(HealthFunctions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>For load balancers and monitoring: 200 with the version when storage answers, 503 when it does not.</summary>
+    [ApiSummary("200 with the version when storage answers, else 503")]
+    [ApiResponse(200, typeof(HealthView))]
     [Function(nameof(GetHealth))]
     public Task<IActionResult> GetHealth(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, CancellationToken ct) =>
@@ -25,7 +27,7 @@ public sealed class HealthFunctions(PortalEndpoint endpoint, TableServiceClient 
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(5));
                 await tables.GetTableClient(AccountsTables.Settings).GetEntityIfExistsAsync<TableEntity>("portal", "portal", select: ["PartitionKey"], cancellationToken: timeout.Token);
-                return ApiResult.Ok(new { status = "healthy", version = Version, storage = "reachable" });
+                return ApiResult.Ok(new HealthView("healthy", Version, "reachable"));
             }
             catch (Exception ex) when (ex is Azure.RequestFailedException or OperationCanceledException or HttpRequestException or AggregateException)
             {
@@ -34,3 +36,6 @@ public sealed class HealthFunctions(PortalEndpoint endpoint, TableServiceClient 
             }
         });
 }
+
+/// <summary>What a load balancer or monitor reads from GET health.</summary>
+public sealed record HealthView(string Status, string Version, string Storage);

@@ -8,6 +8,9 @@ namespace Portal.Functions.Features.Accounts;
 
 public sealed class AuthFunctions(PortalEndpoint endpoint, SignInService signIn, SessionService sessions, AccountService accounts)
 {
+    [ApiSummary("Sign in with username and password; sets the session cookie")]
+    [ApiRequest(typeof(SignInRequest))]
+    [ApiResponse(200, typeof(MeView))]
     [Function(nameof(SignIn))]
     public Task<IActionResult> SignIn(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/sign-in")] HttpRequest req, CancellationToken ct) =>
@@ -24,6 +27,8 @@ public sealed class AuthFunctions(PortalEndpoint endpoint, SignInService signIn,
                 .WithCookies(response => sessions.WriteCookie(response, result.CookieValue, result.Session.ExpiresAt));
         });
 
+    [ApiSummary("End the session")]
+    [ApiResponse(204)]
     [Function(nameof(SignOut))]
     public Task<IActionResult> SignOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/sign-out")] HttpRequest req, CancellationToken ct) =>

@@ -12,6 +12,8 @@ namespace Portal.Functions.Features.Accounts;
 /// </summary>
 public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountService accounts)
 {
+    [ApiSummary("Users and rights settings: the external access switch, company name, currency")]
+    [ApiResponse(200, typeof(SettingsView))]
     [Function(nameof(GetPortalSettings))]
     public Task<IActionResult> GetPortalSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/settings")] HttpRequest req, CancellationToken ct) =>
@@ -21,6 +23,9 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
             return ApiResult.Ok(view).WithETag(etag);
         });
 
+    [ApiHeader("If-Match", "The ETag you last read; without it the change applies to whatever is current")]
+    [ApiRequest(typeof(SettingsRequest))]
+    [ApiResponse(200, typeof(SettingsView))]
     [Function(nameof(UpdatePortalSettings))]
     public Task<IActionResult> UpdatePortalSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/settings")] HttpRequest req, CancellationToken ct) =>
@@ -31,38 +36,49 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
             return ApiResult.Ok(view).WithETag(etag);
         });
 
+    [ApiResponse(200, typeof(ItemList<CounterpartyView>))]
     [Function(nameof(ListCounterparties))]
     public Task<IActionResult> ListCounterparties(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/counterparties")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new ItemList<CounterpartyView>(await accounts.ListCounterpartiesAsync(ct))));
 
+    [ApiResponse(200, typeof(CounterpartyView))]
     [Function(nameof(GetCounterparty))]
     public Task<IActionResult> GetCounterparty(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/counterparties/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(await accounts.GetCounterpartyAsync(id, ct)));
 
+    [ApiSummary("Create or update a counterparty by the company's id")]
+    [ApiRequest(typeof(CounterpartyRequest))]
+    [ApiResponse(200, typeof(CounterpartyView))]
     [Function(nameof(PutCounterparty))]
     public Task<IActionResult> PutCounterparty(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/counterparties/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ =>
             ApiResult.Ok(await accounts.UpsertCounterpartyAsync(id, await req.ReadJsonAsync<CounterpartyRequest>(ct), ct)));
 
+    [ApiResponse(200, typeof(ItemList<AccessGroupView>))]
     [Function(nameof(ListAccessGroups))]
     public Task<IActionResult> ListAccessGroups(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/access-groups")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new ItemList<AccessGroupView>(await accounts.ListAccessGroupsAsync(ct))));
 
+    [ApiRequest(typeof(AccessGroupRequest))]
+    [ApiResponse(200, typeof(AccessGroupView))]
     [Function(nameof(PutAccessGroup))]
     public Task<IActionResult> PutAccessGroup(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/access-groups/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ =>
             ApiResult.Ok(await accounts.UpsertAccessGroupAsync(id, await req.ReadJsonAsync<AccessGroupRequest>(ct), ct)));
 
+    [ApiResponse(200, typeof(ItemList<ManagedUserView>))]
     [Function(nameof(ListExternalUsers))]
     public Task<IActionResult> ListExternalUsers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/users")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new ItemList<ManagedUserView>(await accounts.ListUsersAsync(ct))));
 
+    [ApiRequest(typeof(CreateUserRequest))]
+    [ApiResponse(201, typeof(ManagedUserView))]
     [Function(nameof(CreateUser))]
     public Task<IActionResult> CreateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/users")] HttpRequest req, CancellationToken ct) =>
@@ -72,6 +88,7 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
             return ApiResult.Created($"/api/manage/users/{user.Id}", user);
         });
 
+    [ApiResponse(200, typeof(ManagedUserView))]
     [Function(nameof(GetUser))]
     public Task<IActionResult> GetUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/users/{userId}")] HttpRequest req, string userId, CancellationToken ct) =>
@@ -81,6 +98,10 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
             return ApiResult.Ok(view).WithETag(etag);
         });
 
+    [ApiSummary("Change a user; disabling or a new password signs the user out everywhere")]
+    [ApiHeader("If-Match", "The ETag you last read", Required = true)]
+    [ApiRequest(typeof(UpdateUserRequest))]
+    [ApiResponse(200, typeof(ManagedUserView))]
     [Function(nameof(UpdateUser))]
     public Task<IActionResult> UpdateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/users/{userId}")] HttpRequest req, string userId, CancellationToken ct) =>

@@ -9,6 +9,8 @@ namespace Portal.Functions.Features.Accounts;
 /// <summary>The signed-in user's own account: profile, contact details, password, and colleagues at the same counterparty.</summary>
 public sealed class MeFunctions(PortalEndpoint endpoint, AccountService accounts)
 {
+    [ApiSummary("The signed-in user, their company and the CSRF token")]
+    [ApiResponse(200, typeof(MeView))]
     [Function(nameof(GetMe))]
     public Task<IActionResult> GetMe(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest req, CancellationToken ct) =>
@@ -18,6 +20,10 @@ public sealed class MeFunctions(PortalEndpoint endpoint, AccountService accounts
             return ApiResult.Ok(me).WithETag(etag);
         });
 
+    [ApiSummary("Change own contact details")]
+    [ApiHeader("If-Match", "The ETag you last read", Required = true)]
+    [ApiRequest(typeof(ContactRequest))]
+    [ApiResponse(200, typeof(MeView))]
     [Function(nameof(UpdateMyContact))]
     public Task<IActionResult> UpdateMyContact(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "me/contact")] HttpRequest req, CancellationToken ct) =>
@@ -30,6 +36,9 @@ public sealed class MeFunctions(PortalEndpoint endpoint, AccountService accounts
             return ApiResult.Ok(me).WithETag(etag);
         });
 
+    [ApiSummary("Change own password; other sessions end")]
+    [ApiRequest(typeof(ChangePasswordRequest))]
+    [ApiResponse(204)]
     [Function(nameof(ChangeMyPassword))]
     public Task<IActionResult> ChangeMyPassword(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "me/password")] HttpRequest req, CancellationToken ct) =>
@@ -40,11 +49,14 @@ public sealed class MeFunctions(PortalEndpoint endpoint, AccountService accounts
             return ApiResult.NoContent();
         });
 
+    [ApiSummary("Colleagues at the same counterparty")]
+    [ApiResponse(200, typeof(ItemList<ColleagueView>))]
     [Function(nameof(ListColleagues))]
     public Task<IActionResult> ListColleagues(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "account/users")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(new ItemList<ColleagueView>(await accounts.ListColleaguesAsync(caller, ct))));
 
+    [ApiResponse(200, typeof(ColleagueView))]
     [Function(nameof(GetColleague))]
     public Task<IActionResult> GetColleague(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "account/users/{userId}")] HttpRequest req, string userId, CancellationToken ct) =>

@@ -9,6 +9,8 @@ namespace Portal.Functions.Features.Catalog;
 /// <summary>The company side of the catalog: categories, warehouses, products and prices, one at a time or as a file.</summary>
 public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdminService admin)
 {
+    [ApiRequest(typeof(CategoryImport))]
+    [ApiResponse(200, typeof(CategoryImport))]
     [Function(nameof(UpsertCategory))]
     public Task<IActionResult> UpsertCategory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/catalog/categories")] HttpRequest req, CancellationToken ct) =>
@@ -19,6 +21,8 @@ public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdmin
             return ApiResult.Ok(category);
         });
 
+    [ApiRequest(typeof(WarehouseImport))]
+    [ApiResponse(200, typeof(WarehouseImport))]
     [Function(nameof(UpsertWarehouse))]
     public Task<IActionResult> UpsertWarehouse(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/catalog/warehouses")] HttpRequest req, CancellationToken ct) =>
@@ -29,6 +33,8 @@ public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdmin
             return ApiResult.Ok(warehouse);
         });
 
+    [ApiRequest(typeof(ProductImport))]
+    [ApiResponse(200, typeof(ImportResult))]
     [Function(nameof(UpsertProduct))]
     public Task<IActionResult> UpsertProduct(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/catalog/products")] HttpRequest req, CancellationToken ct) =>
@@ -36,6 +42,9 @@ public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdmin
             ApiResult.Ok(await admin.ImportProductsAsync([await req.ReadJsonAsync<ProductImport>(ct)], ct)));
 
     /// <summary>Bulk product import: text/csv or application/x-ndjson; checked whole, then applied.</summary>
+    [ApiSummary("Bulk product import, checked whole before anything is written")]
+    [ApiRequest(typeof(ProductImport), ContentTypes = ["text/csv", "application/x-ndjson"])]
+    [ApiResponse(200, typeof(ImportResult))]
     [Function(nameof(ImportProducts))]
     public Task<IActionResult> ImportProducts(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/catalog/products/import")] HttpRequest req, CancellationToken ct) =>
@@ -43,6 +52,9 @@ public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdmin
             ApiResult.Ok(await admin.ImportProductsAsync(await ImportReader.ReadAsync(req, ProductCsv.FromRow, ct), ct)));
 
     /// <summary>Counterparty prices: text/csv (counterpartyId, sku, price) or NDJSON; an empty price removes it.</summary>
+    [ApiSummary("Counterparty prices; an empty price removes one")]
+    [ApiRequest(typeof(PriceImport), ContentTypes = ["text/csv", "application/x-ndjson"])]
+    [ApiResponse(200, typeof(ImportResult))]
     [Function(nameof(ImportPrices))]
     public Task<IActionResult> ImportPrices(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/catalog/prices/import")] HttpRequest req, CancellationToken ct) =>

@@ -10,6 +10,9 @@ namespace Portal.Functions.Features.Documents;
 public sealed class ManageDocumentsFunctions(PortalEndpoint endpoint, QuotationService quotations)
 {
     /// <summary>Issues (or re-issues) a quotation under the company's own number.</summary>
+    [ApiSummary("Issue or re-issue a quotation under the company's number")]
+    [ApiRequest(typeof(QuotationRequest))]
+    [ApiResponse(200, typeof(QuotationView))]
     [Function(nameof(PutQuotation))]
     public Task<IActionResult> PutQuotation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/quotations/{counterpartyId}/{number}")] HttpRequest req,

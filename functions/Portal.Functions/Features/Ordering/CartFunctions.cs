@@ -10,17 +10,25 @@ namespace Portal.Functions.Features.Ordering;
 /// <summary>The product cart. Every answer carries the cart's version as ETag; edits of a line need it in If-Match.</summary>
 public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, OrderService orders, QuotationService quotations)
 {
+    [ApiSummary("The product cart; its version is the ETag")]
+    [ApiResponse(200, typeof(CartView))]
     [Function(nameof(GetCart))]
     public Task<IActionResult> GetCart(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cart")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller => Cart(await carts.GetAsync(caller, ct)));
 
+    [ApiHeader("If-Match", "The cart version; optional, adding never overwrites")]
+    [ApiRequest(typeof(AddCartLineRequest))]
+    [ApiResponse(200, typeof(CartView))]
     [Function(nameof(AddCartLine))]
     public Task<IActionResult> AddCartLine(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/lines")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller =>
             Cart(await carts.AddLineAsync(caller, await req.ReadJsonAsync<AddCartLineRequest>(ct), req.OptionalIfMatch(), ct)));
 
+    [ApiHeader("If-Match", "The cart version", Required = true)]
+    [ApiRequest(typeof(UpdateCartLineRequest))]
+    [ApiResponse(200, typeof(CartView))]
     [Function(nameof(UpdateCartLine))]
     public Task<IActionResult> UpdateCartLine(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "cart/lines/{lineId}")] HttpRequest req, string lineId, CancellationToken ct) =>
@@ -30,16 +38,22 @@ public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, Or
             return Cart(await carts.UpdateLineAsync(caller, lineId, await req.ReadJsonAsync<UpdateCartLineRequest>(ct), ifMatch, ct));
         });
 
+    [ApiHeader("If-Match", "The cart version", Required = true)]
+    [ApiResponse(200, typeof(CartView))]
     [Function(nameof(RemoveCartLine))]
     public Task<IActionResult> RemoveCartLine(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cart/lines/{lineId}")] HttpRequest req, string lineId, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller => Cart(await carts.RemoveLineAsync(caller, lineId, req.RequireIfMatch(), ct)));
 
+    [ApiHeader("If-Match", "The cart version")]
+    [ApiResponse(200, typeof(CartView))]
     [Function(nameof(ClearCart))]
     public Task<IActionResult> ClearCart(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cart")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller => Cart(await carts.ClearAsync(caller, req.OptionalIfMatch(), ct)));
 
+    [ApiSummary("Put a quotation's lines into the cart for review")]
+    [ApiResponse(200, typeof(CartFillResult))]
     [Function(nameof(FillCartFromQuotation))]
     public Task<IActionResult> FillCartFromQuotation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/from-quotation/{id}")] HttpRequest req, string id, CancellationToken ct) =>
@@ -49,6 +63,8 @@ public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, Or
             return Filled(await carts.FillAsync(caller, lines, ct));
         });
 
+    [ApiSummary("Put an earlier order's lines into the cart for review")]
+    [ApiResponse(200, typeof(CartFillResult))]
     [Function(nameof(FillCartFromOrder))]
     public Task<IActionResult> FillCartFromOrder(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/from-order/{id}")] HttpRequest req, string id, CancellationToken ct) =>

@@ -11,6 +11,11 @@ namespace Portal.Functions.Features.Ordering;
 /// <summary>Create order from the cart: 202 at once, then a queue function creates one order per warehouse.</summary>
 public sealed class CheckoutFunctions(PortalEndpoint endpoint, CheckoutService checkouts)
 {
+    [ApiSummary("Create order(s) from the cart: one per warehouse, made in the background")]
+    [ApiHeader("If-Match", "The cart version the buyer reviewed", Required = true)]
+    [ApiHeader("Idempotency-Key", "Chosen per attempt; a retry with the same key and request answers with the same checkout")]
+    [ApiRequest(typeof(CheckoutRequest))]
+    [ApiResponse(202, typeof(CheckoutView))]
     [Function(nameof(StartCheckout))]
     public Task<IActionResult> StartCheckout(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "checkouts")] HttpRequest req, CancellationToken ct) =>
@@ -23,6 +28,8 @@ public sealed class CheckoutFunctions(PortalEndpoint endpoint, CheckoutService c
             return ApiResult.Accepted($"/api/checkouts/{view.Id}", view);
         });
 
+    [ApiSummary("Poll a checkout until it is completed (order numbers) or failed (reason)")]
+    [ApiResponse(200, typeof(CheckoutView))]
     [Function(nameof(GetCheckout))]
     public Task<IActionResult> GetCheckout(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "checkouts/{id}")] HttpRequest req, string id, CancellationToken ct) =>
