@@ -21,7 +21,7 @@ public sealed record QueueFunction(string Name, MethodInfo Method, string QueueN
 
 /// <summary>
 /// Finds the functions in the given assemblies the way the Worker SDK does, and refuses — naming the function —
-/// anything LocalHost could not run exactly as the Functions host would (DESIGN.md decision 3): output bindings,
+/// anything LocalHost could not run exactly as the Functions host would (see docs/architecture.md): output bindings,
 /// input bindings, FunctionContext, HttpRequestData, function keys, queue payloads other than string.
 /// </summary>
 public static class FunctionCatalog

@@ -31,7 +31,7 @@ public sealed class LocalPortalOptions
 }
 
 /// <summary>
-/// The local runner (DESIGN.md decision 3): an ASP.NET Core app that hosts the Function App's own function
+/// The local runner (see docs/architecture.md): an ASP.NET Core app that hosts the Function App's own function
 /// classes under /api with the Functions host's rules, runs its queue triggers, serves the front end and seeds
 /// demo data. Tests run it in process exactly as a developer runs it from the command line.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Portal.Benchmarks;
 
-/// <summary>The run as Markdown: the header says where and how it ran, then every figure, then the verdicts against DESIGN.md §7.</summary>
+/// <summary>The run as Markdown: the header says where and how it ran, then every figure, then the verdicts against the quality budgets in docs/architecture.md.</summary>
 public sealed class Report(
     BenchmarkOptions options,
     DateTimeOffset startedAt,
@@ -286,7 +286,7 @@ public sealed class Report(
 
     private void Verdicts()
     {
-        Line("## Against the budgets (DESIGN.md §7)");
+        Line("## Against the budgets (the quality budgets in docs/architecture.md)");
         Line();
         foreach (var endpoint in reads.GroupBy(r => r.Endpoint))
         {

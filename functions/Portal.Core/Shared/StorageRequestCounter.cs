@@ -5,7 +5,7 @@ namespace Portal.Core.Shared;
 
 /// <summary>
 /// Counts the storage requests made while handling one HTTP request or queue message.
-/// DESIGN.md §7 budgets storage requests per endpoint, so the count has to be observable: the host opens a
+/// the quality budgets in docs/architecture.md budgets storage requests per endpoint, so the count has to be observable: the host opens a
 /// scope per invocation, the SDK pipeline policy below adds to it, and the host logs it (and tests read it).
 /// </summary>
 public static class StorageRequestCounter
