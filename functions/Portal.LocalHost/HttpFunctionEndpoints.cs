@@ -73,7 +73,7 @@ public static class HttpFunctionEndpoints
 
     private static object? BindParameter(HttpFunction function, System.Reflection.ParameterInfo parameter, HttpContext context)
     {
-        if (parameter == function.Trigger)
+        if (parameter.Position == function.Trigger.Position) // by position, see FunctionCatalog.DescribeHttp
         {
             return context.Request;
         }
