@@ -26,12 +26,19 @@ public static class HttpFunctionEndpoints
         {
             var pattern = "/" + string.Join('/', new[] { routePrefix.Trim('/'), function.Route.Trim('/') }.Where(s => s.Length > 0));
             // Read once: a status declared twice stops LocalHost here, naming the function.
-            var contract = ApiContract.For(function.Name, function.Method);
-            var check = contractChecks == ContractChecks.All || (contractChecks == ContractChecks.Declared && contract.IsDeclared) ? contract : null;
-            app.MapMethods(pattern, function.Verbs, context => InvokeAsync(function, check, context))
+            var contract = ToCheck(ApiContract.For(function.Name, function.Method), contractChecks);
+            app.MapMethods(pattern, function.Verbs, context => InvokeAsync(function, contract, context))
                 .WithDisplayName(function.Name);
         }
     }
+
+    /// <summary>The contract to check a function's answers against in this mode, or null for none.</summary>
+    internal static ApiContract? ToCheck(ApiContract contract, ContractChecks mode) => mode switch
+    {
+        ContractChecks.All => contract,
+        ContractChecks.Declared when contract.IsDeclared => contract,
+        _ => null,
+    };
 
     private static async Task InvokeAsync(HttpFunction function, ApiContract? contract, HttpContext context)
     {

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Reflection;
+using Portal.Core.Shared.Http;
+using Portal.LocalHost;
 
 namespace Portal.Integration.Tests.LocalHost;
 
@@ -69,10 +72,19 @@ public sealed class ContractCheckTests(PortalFixture fixture)
     }
 
     [Fact]
-    public async Task Functions_without_any_ApiResponse_are_not_checked_yet()
+    public void Declared_checks_only_functions_with_an_ApiResponse_and_All_checks_every_function()
     {
-        using var client = fixture.CreateClient();
+        var annotated = ApiContract.For("Annotated", typeof(ContractTestFunctions).GetMethod(nameof(ContractTestFunctions.TestContractKept))!);
+        var bare = ApiContract.For("Bare", typeof(ContractCheckTests).GetMethod(nameof(NotAnnotated), BindingFlags.NonPublic | BindingFlags.Static)!);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/test/contract/not-annotated")).StatusCode);
+        Assert.Null(HttpFunctionEndpoints.ToCheck(annotated, ContractChecks.Off));
+        Assert.Same(annotated, HttpFunctionEndpoints.ToCheck(annotated, ContractChecks.Declared));
+        Assert.Null(HttpFunctionEndpoints.ToCheck(bare, ContractChecks.Declared));
+        Assert.Same(bare, HttpFunctionEndpoints.ToCheck(bare, ContractChecks.All));
+        Assert.Contains("no [ApiResponse] at all", bare.Check(200, new ContractWidget("x")));
+    }
+
+    private static void NotAnnotated()
+    {
     }
 }

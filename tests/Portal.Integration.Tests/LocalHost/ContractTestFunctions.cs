@@ -45,9 +45,4 @@ public sealed class ContractTestFunctions
     [ApiResponse(200, typeof(ContractWidget))]
     public IActionResult TestContractNeedsNoSession([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "test/contract/no-session")] HttpRequest req) =>
         ApiResult.Ok(new ContractWidget("open"));
-
-    /// <summary>No [ApiResponse] at all: not checked until every function is annotated (ContractChecks.All).</summary>
-    [Function(nameof(TestContractNotAnnotated))]
-    public IActionResult TestContractNotAnnotated([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "test/contract/not-annotated")] HttpRequest req) =>
-        ApiResult.Ok(new ContractGadget(1));
 }
