@@ -134,7 +134,9 @@ public static class FunctionCatalog
         {
             errors.Add($"returns {method.ReturnType.Name}; return IActionResult or IResult (optionally in a Task).");
         }
-        foreach (var parameter in method.GetParameters().Where(p => p != trigger))
+        // By position, not reference: the first GetParameters() calls on a method from several threads (portals
+        // starting side by side in the tests) can each get their own ParameterInfo objects for the same parameter.
+        foreach (var parameter in method.GetParameters().Where(p => p.Position != trigger.Position))
         {
             CheckPlainParameter(parameter, errors, allowValues: true);
         }
@@ -158,7 +160,7 @@ public static class FunctionCatalog
         {
             errors.Add($"returns {method.ReturnType.Name}; a queue function returns void or Task (a return value would be an output binding).");
         }
-        foreach (var parameter in method.GetParameters().Where(p => p != trigger))
+        foreach (var parameter in method.GetParameters().Where(p => p.Position != trigger.Position))
         {
             CheckPlainParameter(parameter, errors, allowValues: false);
         }

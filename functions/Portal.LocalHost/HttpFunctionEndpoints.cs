@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
 
 namespace Portal.LocalHost;
 
@@ -18,18 +19,30 @@ public static class HttpFunctionEndpoints
     public const string StorageRequestsHeader = "X-Storage-Requests";
     public const string StorageWritesHeader = "X-Storage-Writes";
 
-    public static void MapHttpFunctions(this IEndpointRouteBuilder app, IEnumerable<HttpFunction> functions, string routePrefix)
+    public static void MapHttpFunctions(this IEndpointRouteBuilder app, IEnumerable<HttpFunction> functions, string routePrefix,
+        ContractChecks contractChecks = ContractChecks.Off)
     {
         foreach (var function in functions)
         {
             var pattern = "/" + string.Join('/', new[] { routePrefix.Trim('/'), function.Route.Trim('/') }.Where(s => s.Length > 0));
-            app.MapMethods(pattern, function.Verbs, context => InvokeAsync(function, context))
+            // Read once: a status declared twice stops LocalHost here, naming the function.
+            var contract = ToCheck(ApiContract.For(function.Name, function.Method), contractChecks);
+            app.MapMethods(pattern, function.Verbs, context => InvokeAsync(function, contract, context))
                 .WithDisplayName(function.Name);
         }
     }
 
-    private static async Task InvokeAsync(HttpFunction function, HttpContext context)
+    /// <summary>The contract to check a function's answers against in this mode, or null for none.</summary>
+    internal static ApiContract? ToCheck(ApiContract contract, ContractChecks mode) => mode switch
     {
+        ContractChecks.All => contract,
+        ContractChecks.Declared when contract.IsDeclared => contract,
+        _ => null,
+    };
+
+    private static async Task InvokeAsync(HttpFunction function, ApiContract? contract, HttpContext context)
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.LocalHost.Http");
         using var storage = StorageRequestCounter.Begin();
         var started = Stopwatch.GetTimestamp();
         context.Response.OnStarting(() =>
@@ -52,6 +65,14 @@ public static class HttpFunctionEndpoints
             throw;
         }
         var result = await Unwrap(returned);
+        // An aborted request answers 204 to nobody (PortalEndpoint); that is no answer to check.
+        if (contract is not null && result is ApiResult answer && !context.RequestAborted.IsCancellationRequested &&
+            contract.Check(answer.StatusCode, answer.Body, requestHadCookies: context.Request.Headers.Cookie.Count > 0) is { } broken)
+        {
+            logger.LogError("API contract broken: {Error}", broken);
+            result = ApiResult.Problem(new PortalProblemException(StatusCodes.Status500InternalServerError, Problems.TypeBase + "contract-broken",
+                "The function's answer is not what its API contract declares.", broken), context.Request.Path);
+        }
         switch (result)
         {
             case IActionResult action:
@@ -65,7 +86,6 @@ public static class HttpFunctionEndpoints
                 break;
         }
 
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.LocalHost.Http");
         logger.LogInformation("{Function} {Method} {Path} -> {Status} in {Elapsed:F1} ms, {StorageRequests} storage requests",
             function.Name, context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, storage.Count);
@@ -73,7 +93,7 @@ public static class HttpFunctionEndpoints
 
     private static object? BindParameter(HttpFunction function, System.Reflection.ParameterInfo parameter, HttpContext context)
     {
-        if (parameter == function.Trigger)
+        if (parameter.Position == function.Trigger.Position) // by position, see FunctionCatalog.DescribeHttp
         {
             return context.Request;
         }

@@ -28,6 +28,13 @@ public sealed class LocalPortalOptions
 
     /// <summary>Registrations applied after the portal's own (tests replace a service this way).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
+
+    /// <summary>
+    /// Check every answer against the function's declared contract ([ApiResponse], [ApiAnonymous]); a broken one
+    /// becomes a 500 naming the function, the status and the types. Null: the setting LocalHost:CheckContracts
+    /// (Off, Declared or All), else Off. The tests turn it on.
+    /// </summary>
+    public ContractChecks? CheckContracts { get; set; }
 }
 
 /// <summary>
@@ -94,7 +101,9 @@ public sealed class LocalPortal : IAsyncDisposable
 
             var app = builder.Build();
             app.UseRouting();
-            app.MapHttpFunctions(functions.OfType<HttpFunction>(), hostJson.RoutePrefix);
+            var contractChecks = options.CheckContracts
+                                 ?? builder.Configuration.GetValue("LocalHost:CheckContracts", ContractChecks.Off);
+            app.MapHttpFunctions(functions.OfType<HttpFunction>(), hostJson.RoutePrefix, contractChecks);
             StaticWeb.Map(app, root, hostJson.RoutePrefix);
 
             // Tables, queues and containers exist before the first request, and demo data before the first sign-in.

@@ -1,5 +1,13 @@
 using Portal.LocalHost;
 
+// `-- --openapi FILE` writes the OpenAPI document of the Function App's HTTP functions and exits.
+if (args is ["--openapi", var openApiFile])
+{
+    var operations = PortalOpenApi.Write(openApiFile);
+    Console.WriteLine($"Wrote the OpenAPI {Portal.Core.Shared.Http.OpenApiDocument.OpenApiVersion} document ({operations} operations) to {openApiFile}");
+    return;
+}
+
 // Runs the portal locally: the Function App's functions under /api, its queue triggers, the front end and
 // demo data, on Azurite (started here when needed). Ctrl+C stops everything, Azurite included.
 await using var portal = await LocalPortal.CreateAsync(args, new LocalPortalOptions());

@@ -97,7 +97,7 @@ public sealed class QueueTriggerRunner(
             {
                 var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(scope.ServiceProvider, function.ClassType);
                 var arguments = function.Method.GetParameters()
-                    .Select(p => p == function.Trigger ? payload : (object)stoppingToken)
+                    .Select(p => p.Position == function.Trigger.Position ? payload : (object)stoppingToken)
                     .ToArray();
                 var returned = function.Method.Invoke(instance, arguments);
                 switch (returned)

@@ -47,6 +47,8 @@ public sealed class E2EFixture : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             StartAzurite = false,
             SeedDemoData = true,
+            // Every answer of an annotated function must be one it declares, so the OpenAPI document stays true.
+            CheckContracts = ContractChecks.All,
         };
         options.Settings["AzureWebJobsStorage"] = _azurite.ConnectionString;
         _portal = await LocalPortal.CreateAsync([], options);

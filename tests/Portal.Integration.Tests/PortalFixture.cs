@@ -32,6 +32,8 @@ public class PortalFixture : IAsyncLifetime
             SeedDemoData = true,
             // A failed test message is retried at once instead of after host.json's 5 s, so poison tests are quick.
             AdjustQueueSettings = q => q with { VisibilityTimeout = TimeSpan.Zero, MaxPollingInterval = TimeSpan.FromMilliseconds(200) },
+            // Every answer of an annotated function must be one it declares, so the OpenAPI document stays true.
+            CheckContracts = ContractChecks.All,
         };
         options.Settings["AzureWebJobsStorage"] = _azurite.ConnectionString;
         options.ExtraFunctionAssemblies.Add(typeof(PortalFixture).Assembly);

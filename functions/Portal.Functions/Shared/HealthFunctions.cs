@@ -18,6 +18,7 @@ public sealed class HealthFunctions(PortalEndpoint endpoint, TableServiceClient 
     [ApiSummary("200 with the version when storage answers, else 503")]
     [ApiResponse(200, typeof(HealthView))]
     [Function(nameof(GetHealth))]
+    [ApiAnonymous]
     public Task<IActionResult> GetHealth(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Anonymous, async _ =>

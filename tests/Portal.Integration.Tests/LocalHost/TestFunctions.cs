@@ -16,6 +16,8 @@ public sealed class TestFunctions
     public static readonly ConcurrentDictionary<string, int> Deliveries = new();
 
     [Function(nameof(TestRouteConstraints))]
+    [ApiAnonymous]
+    [ApiResponse(200, typeof(object))]
     public IActionResult TestRouteConstraints(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "test/items/{id:int}/{slug:alpha?}")] HttpRequest req,
         int id, string? slug, string? filter) =>

@@ -12,6 +12,7 @@ public sealed class AuthFunctions(PortalEndpoint endpoint, SignInService signIn,
     [ApiRequest(typeof(SignInRequest))]
     [ApiResponse(200, typeof(MeView))]
     [Function(nameof(SignIn))]
+    [ApiAnonymous]
     public Task<IActionResult> SignIn(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/sign-in")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Anonymous, async _ =>
