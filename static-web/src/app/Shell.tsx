@@ -144,13 +144,14 @@ function signInPath(returnTo: string): string {
 function Frame({ me }: { me: MeView }) {
   const styles = useStyles();
   const location = useLocation();
-  const [menuOpen, setMenuOpen] = useState(false);
+  // The phone menu is open on the page where it was opened; navigating anywhere closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
   const main = useRef<HTMLElement>(null);
   const customer = isCustomer(me);
   const menu = customer ? customerMenu : staffMenu;
 
   useMoveFocusToHeadingOnNavigation(main, location.pathname);
-  useEffect(() => setMenuOpen(false), [location.pathname]);
   useRecheckSessionOnNavigation(location.pathname);
 
   return (
@@ -165,7 +166,7 @@ function Frame({ me }: { me: MeView }) {
           icon={<NavigationRegular />}
           aria-expanded={menuOpen}
           aria-controls="main-menu"
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
         >
           Menu
         </Button>
