@@ -16,7 +16,7 @@ function page<T, K extends keyof T>(load: () => Promise<T>, name: K & (T[K] exte
 }
 
 export const router = createBrowserRouter([
-  { path: "/sign-in", element: page(() => import("../features/account/SignInPage"), "SignInPage") },
+  { path: "/sign-in", element: page(() => import("../features/accounts/SignInPage"), "SignInPage") },
   {
     path: "/",
     element: <Shell />,
@@ -25,14 +25,14 @@ export const router = createBrowserRouter([
       { path: "purchases", element: <Navigate to="/purchases/catalog" replace /> },
       { path: "purchases/catalog", element: page(() => import("./CatalogWithCart"), "CatalogWithCart") },
       { path: "purchases/catalog/:sku", element: page(() => import("../features/catalog/ProductPage"), "ProductPage") },
-      { path: "purchases/compare", element: page(() => import("../features/compare/ComparePage"), "ComparePage") },
-      { path: "purchases/cart", element: page(() => import("../features/cart/CartPage"), "CartPage") },
-      { path: "purchases/orders", element: page(() => import("../features/orders/OrdersPage"), "OrdersPage") },
-      { path: "purchases/orders/:id", element: page(() => import("../features/orders/OrderPage"), "OrderPage") },
+      { path: "purchases/compare", element: page(() => import("../features/catalog/ComparePage"), "ComparePage") },
+      { path: "purchases/cart", element: page(() => import("../features/ordering/CartPage"), "CartPage") },
+      { path: "purchases/orders", element: page(() => import("../features/ordering/OrdersPage"), "OrdersPage") },
+      { path: "purchases/orders/:id", element: page(() => import("../features/ordering/OrderPage"), "OrderPage") },
       { path: "documents/quotations", element: page(() => import("../features/documents/QuotationsPage"), "QuotationsPage") },
       { path: "documents/quotations/:id", element: page(() => import("../features/documents/QuotationPage"), "QuotationPage") },
-      { path: "reports/orders-statement", element: page(() => import("../features/reports/OrdersStatementPage"), "OrdersStatementPage") },
-      { path: "account", element: page(() => import("../features/account/AccountPage"), "AccountPage") },
+      { path: "reports/orders-statement", element: page(() => import("../features/ordering/OrdersStatementPage"), "OrdersStatementPage") },
+      { path: "account", element: page(() => import("../features/accounts/AccountPage"), "AccountPage") },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

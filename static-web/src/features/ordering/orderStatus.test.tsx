@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statusInfo } from "./status";
+import { statusInfo } from "./orderStatus";
 
 describe("statusInfo", () => {
   it("names lifecycle statuses as users know them, whatever the casing", () => {
