@@ -33,4 +33,58 @@ public sealed class AccountsTests(E2EFixture fixture) : BrowserTest(fixture)
         await Expect(form).ToContainTextAsync("The new passwords do not match.");
         await ExpectAccessibleAsync(page);
     });
+
+    [Fact]
+    public Task A_clerk_renames_the_company_in_Users_and_rights_settings_and_it_is_kept() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Clerk);
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+        await Expect(menu.GetByRole(AriaRole.List, new() { Name = "Company workplace" })).ToBeVisibleAsync();
+        await GoToMenuAsync(page, "Users and rights settings");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Users and rights settings", Level = 1 })).ToBeFocusedAsync();
+        var name = page.GetByRole(AriaRole.Textbox, new() { Name = "Company name" });
+        await Expect(name).Not.ToHaveValueAsync("");
+        var original = await ApiAsync(page, "GET", "/api/manage/settings");
+        var originalName = original.GetProperty("companyName").GetString()!;
+        await ExpectAccessibleAsync(page);
+
+        var renamed = originalName + " (renamed)";
+        try
+        {
+            await name.FillAsync(renamed);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+            await Expect(page.Locator("main").GetByText("Settings saved.")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync(renamed);
+
+            await page.ReloadAsync();
+            await Expect(name).ToHaveValueAsync(renamed);
+            await ExpectAccessibleAsync(page);
+
+            // Switching access off asks first, saying what it does. Only cancelled here: switching it off would sign out
+            // the customers of the other scenarios, which share this portal.
+            var access = page.GetByRole(AriaRole.Switch, new() { Name = "Allow external user access" });
+            await Expect(access).ToBeCheckedAsync();
+            await access.FocusAsync();
+            await page.Keyboard.PressAsync("Space");
+            var dialog = page.GetByRole(AriaRole.Alertdialog, new() { Name = "Switch external user access off?" });
+            await Expect(dialog).ToContainTextAsync("This signs every customer out at once");
+            await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+            await ExpectAccessibleAsync(page);
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(dialog).ToBeHiddenAsync();
+            await Expect(access).ToBeCheckedAsync();
+            await Expect(access).ToBeFocusedAsync();
+            Assert.True((await ApiAsync(page, "GET", "/api/manage/settings")).GetProperty("externalAccessEnabled").GetBoolean());
+        }
+        finally
+        {
+            // Other scenarios read the company name; put it back (no If-Match: whatever is there now is replaced).
+            await ApiAsync(page, "PUT", "/api/manage/settings", new
+            {
+                externalAccessEnabled = true,
+                companyName = originalName,
+                currency = original.GetProperty("currency").GetString(),
+            });
+        }
+    });
 }

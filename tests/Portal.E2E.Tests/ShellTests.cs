@@ -52,6 +52,37 @@ public sealed class ShellTests(E2EFixture fixture) : BrowserTest(fixture)
     });
 
     [Fact]
+    public Task Staff_see_the_Company_workplace_and_a_customer_page_tells_them_it_is_not_for_their_account() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Clerk);
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+        await Expect(menu.GetByRole(AriaRole.List)).ToHaveCountAsync(2);
+        await Expect(menu.GetByRole(AriaRole.List, new() { Name = "Company workplace" }).GetByRole(AriaRole.Link, new() { Name = "Users and rights settings" })).ToBeVisibleAsync();
+        await Expect(menu.GetByRole(AriaRole.List, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "My account" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Banner)).Not.ToContainTextAsync("Products cart");
+        await ExpectAccessibleAsync(page);
+
+        await page.GotoAsync("/purchases/cart");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is not for your account", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("This page is for customers; you are signed in as staff.");
+        await Expect(page.Locator("main").GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await ExpectAccessibleAsync(page);
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "main menu" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Main menu", Level = 1 })).ToBeFocusedAsync();
+    });
+
+    [Fact]
+    public Task A_customer_who_opens_a_staff_page_is_told_it_is_not_for_their_account() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Ben, "/manage/settings");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is not for your account", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("This page is for the supplier's staff; you are signed in as a customer (Contoso Retail).");
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+        await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Users and rights settings" })).ToHaveCountAsync(0);
+        await ExpectAccessibleAsync(page);
+    });
+
+    [Fact]
     public Task The_menu_works_on_a_360_px_phone_without_sideways_scrolling() => InBrowserAsync(async page =>
     {
         await SignInAsync(page, DemoUser.Carla);
