@@ -12,6 +12,7 @@ public sealed record DemoUser(string Username, string Password, string DisplayNa
     public static readonly DemoUser Dan = new("dan@northwind.example", "northwind-demo-2", "Dan Okafor", "Northwind Traders");
     public static readonly DemoUser Ben = new("ben@contoso.example", "contoso-demo-1", "Ben Müller", "Contoso Retail");
     public static readonly DemoUser Carla = new("carla@fabrikam.example", "fabrikam-demo-1", "Carla Rossi", "Fabrikam Builders");
+    public static readonly DemoUser Clerk = new("clerk", "staff-demo-1", "Sam Clerk", "Tailspin Supplies Ltd");
 }
 
 /// <summary>
@@ -74,10 +75,24 @@ public abstract class BrowserTest(E2EFixture fixture)
     {
         await Expect(page.Locator(".fui-Spinner")).ToHaveCountAsync(0);
         var result = await page.RunAxe();
-        var problems = result.Violations.Select(v =>
+        var violations = result.Violations
+            .Select(v => (v.Id, v.Impact, v.Help, Nodes: v.Nodes.Where(n => !IsFocusRedirector(v.Id, n.Html)).ToList()))
+            .Where(v => v.Nodes.Count > 0)
+            .ToList();
+        var problems = violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Take(5).Select(n => $"    {n.Html}\n      " + string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message)))));
-        Assert.True(result.Violations.Length == 0, $"axe found {result.Violations.Length} violation(s) on {page.Url}:\n" + string.Join("\n", problems));
+        Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {page.Url}:\n" + string.Join("\n", problems));
     }
+
+    /// <summary>
+    /// Fluent UI's focus management (Tabster) places empty elements that are focusable yet aria-hidden at the edges of
+    /// modal dialogs and the page; they exist only to hand focus on to the right element the moment they get it, and
+    /// are hidden so screen readers never announce them. axe's aria-hidden-focus rule reports exactly those empty
+    /// elements; any other node, and every other rule, still counts.
+    /// </summary>
+    private static bool IsFocusRedirector(string rule, string html) =>
+        rule == "aria-hidden-focus" && html.StartsWith("<i ", StringComparison.Ordinal) && html.Contains("data-tabster-dummy", StringComparison.Ordinal)
+        && html.EndsWith("></i>", StringComparison.Ordinal);
 
     protected static async Task GoToMenuAsync(IPage page, string item)
     {

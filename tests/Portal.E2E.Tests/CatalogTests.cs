@@ -3,6 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
 
+/// <summary>The Catalog feature: search, product detail, comparison, and the ways from the catalog into the cart.</summary>
 public sealed class CatalogTests(E2EFixture fixture) : BrowserTest(fixture)
 {
     [Fact]

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
 
+/// <summary>The shell around every page: who is signed in, the session rules, the main menu, the security headers.</summary>
 public sealed class ShellTests(E2EFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
@@ -31,17 +32,6 @@ public sealed class ShellTests(E2EFixture fixture) : BrowserTest(fixture)
     });
 
     [Fact]
-    public Task Wrong_password_is_explained_in_plain_words() => InBrowserAsync(async page =>
-    {
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Username").FillAsync(DemoUser.Carla.Username);
-        await page.GetByLabel("Password").FillAsync("not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The username or password is not correct." })).ToBeVisibleAsync();
-        await ExpectAccessibleAsync(page);
-    });
-
-    [Fact]
     public Task A_deep_link_survives_sign_in_and_an_ended_session_leads_back_to_sign_in() => InBrowserAsync(async page =>
     {
         await SignInAsync(page, DemoUser.Carla, "/account");
@@ -62,19 +52,33 @@ public sealed class ShellTests(E2EFixture fixture) : BrowserTest(fixture)
     });
 
     [Fact]
-    public Task Changing_the_password_with_a_wrong_current_one_says_which_field_is_wrong() => InBrowserAsync(async page =>
+    public Task Staff_see_the_Company_workplace_and_a_customer_page_tells_them_it_is_not_for_their_account() => InBrowserAsync(async page =>
     {
-        await SignInAsync(page, DemoUser.Ben, "/account");
-        var form = page.GetByRole(AriaRole.Form, new() { Name = "Change password" });
-        await form.GetByRole(AriaRole.Textbox, new() { Name = "Current password" }).FillAsync("wrong-current-password");
-        await form.GetByRole(AriaRole.Textbox, new() { Name = "New password", Exact = true }).FillAsync("a brand new passphrase");
-        await form.GetByRole(AriaRole.Textbox, new() { Name = "Repeat the new password" }).FillAsync("a brand new passphrase");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await Expect(form).ToContainTextAsync("The current password is not correct.");
+        await SignInAsync(page, DemoUser.Clerk);
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+        await Expect(menu.GetByRole(AriaRole.List)).ToHaveCountAsync(2);
+        await Expect(menu.GetByRole(AriaRole.List, new() { Name = "Company workplace" }).GetByRole(AriaRole.Link, new() { Name = "Users and rights settings" })).ToBeVisibleAsync();
+        await Expect(menu.GetByRole(AriaRole.List, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "My account" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Banner)).Not.ToContainTextAsync("Products cart");
+        await ExpectAccessibleAsync(page);
 
-        await form.GetByRole(AriaRole.Textbox, new() { Name = "Repeat the new password" }).FillAsync("something else");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await Expect(form).ToContainTextAsync("The new passwords do not match.");
+        await page.GotoAsync("/purchases/cart");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is not for your account", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("This page is for customers; you are signed in as staff.");
+        await Expect(page.Locator("main").GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await ExpectAccessibleAsync(page);
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "main menu" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Main menu", Level = 1 })).ToBeFocusedAsync();
+    });
+
+    [Fact]
+    public Task A_customer_who_opens_a_staff_page_is_told_it_is_not_for_their_account() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Ben, "/manage/settings");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is not for your account", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("This page is for the supplier's staff; you are signed in as a customer (Contoso Retail).");
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+        await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Users and rights settings" })).ToHaveCountAsync(0);
         await ExpectAccessibleAsync(page);
     });
 

@@ -1,9 +1,9 @@
 import { FluentProvider, makeStaticStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { RouterProvider } from "react-router";
+import { createBrowserRouter, RouterProvider } from "react-router";
 import { ApiError } from "../lib/api";
 import { LiveAnnouncer } from "../lib/live";
-import { router } from "./routes";
+import { routes } from "./routes";
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -15,6 +15,8 @@ export const queryClient = new QueryClient({
     },
   },
 });
+
+const router = createBrowserRouter(routes);
 
 // Page-wide rules through the same engine as every other style (CSSOM, which the CSP allows).
 const useGlobalStyles = makeStaticStyles({

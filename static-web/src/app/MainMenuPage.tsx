@@ -1,9 +1,8 @@
 import { Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Link } from "react-router";
-import { isCustomer, useMe } from "../lib/session";
+import { useMe } from "../lib/session";
 import { PageHeader } from "../lib/ui";
-import { customerMenu, staffMenu } from "./menu";
-
+import { menuFor } from "./menu";
 
 const useStyles = makeStyles({
   grid: {
@@ -19,7 +18,7 @@ const useStyles = makeStyles({
 export function MainMenuPage() {
   const styles = useStyles();
   const me = useMe();
-  const menu = isCustomer(me) ? customerMenu : staffMenu;
+  const menu = menuFor(me.user.kind);
   return (
     <>
       <PageHeader title="Main menu" subtitle={`Welcome, ${me.user.displayName}.`} />
@@ -33,7 +32,7 @@ export function MainMenuPage() {
                   <Link className={styles.link} to={item.to}>
                     {item.label}
                   </Link>
-                  <Text as="p" size={200}>
+                  <Text as="p" block size={200}>
                     {item.description}
                   </Text>
                 </li>

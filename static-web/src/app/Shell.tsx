@@ -7,7 +7,7 @@ import { ApiError, onSessionEnded, problemKind, request, setCsrfToken } from "..
 import { lineCount, useCart } from "../lib/cart";
 import { isCustomer, MeContext, sessionQueryKey, useSession, type MeView } from "../lib/session";
 import { ErrorState } from "../lib/ui";
-import { customerMenu, staffMenu } from "./menu";
+import { menuFor } from "./menu";
 
 const narrow = "@media (max-width: 767px)";
 
@@ -144,13 +144,14 @@ function signInPath(returnTo: string): string {
 function Frame({ me }: { me: MeView }) {
   const styles = useStyles();
   const location = useLocation();
-  const [menuOpen, setMenuOpen] = useState(false);
+  // The phone menu is open on the page where it was opened; navigating anywhere closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
   const main = useRef<HTMLElement>(null);
   const customer = isCustomer(me);
-  const menu = customer ? customerMenu : staffMenu;
+  const menu = menuFor(me.user.kind);
 
   useMoveFocusToHeadingOnNavigation(main, location.pathname);
-  useEffect(() => setMenuOpen(false), [location.pathname]);
   useRecheckSessionOnNavigation(location.pathname);
 
   return (
@@ -165,7 +166,7 @@ function Frame({ me }: { me: MeView }) {
           icon={<NavigationRegular />}
           aria-expanded={menuOpen}
           aria-controls="main-menu"
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
         >
           Menu
         </Button>
@@ -184,10 +185,10 @@ function Frame({ me }: { me: MeView }) {
         <nav id="main-menu" aria-label="Main menu" className={mergeClasses(styles.nav, menuOpen && styles.navOpen)}>
           {menu.map((section) => (
             <div key={section.title}>
-              <p className={styles.navSection} id={`menu-${section.title}`}>
+              <p className={styles.navSection} id={menuSectionId(section.title)}>
                 {section.title}
               </p>
-              <ul className={styles.navList} aria-labelledby={`menu-${section.title}`}>
+              <ul className={styles.navList} aria-labelledby={menuSectionId(section.title)}>
                 {section.items.map((item) => (
                   <li key={item.to}>
                     <NavLink to={item.to} className={styles.navLink} end={item.to === "/"}>
@@ -205,6 +206,11 @@ function Frame({ me }: { me: MeView }) {
       </div>
     </>
   );
+}
+
+/** aria-labelledby takes a list of ids separated by spaces, so "Documents from supplier" must become one word. */
+function menuSectionId(title: string): string {
+  return `menu-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 }
 
 function CartLink({ className }: { className: string }) {

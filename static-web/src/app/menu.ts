@@ -1,34 +1,27 @@
 // The main menu, laid out as the supplier's customers know it from the portal help (Main menu → Purchases,
-// Documents from supplier, Reports…). Only areas that work are listed; later areas add their entries here.
-export interface MenuSection {
-  title: string;
-  items: { label: string; to: string; description: string }[];
+// Documents from supplier, Reports…) and, for the supplier's staff, the Company workplace. It is made from the
+// page declarations, so it lists exactly the pages the user may open; a new page adds its entry there.
+import type { AccountKind } from "../lib/session";
+import { mayOpen, menuSections, pages, type MenuSectionTitle } from "./pages";
+
+export interface MenuItem {
+  label: string;
+  to: string;
+  description: string;
 }
 
-export const customerMenu: MenuSection[] = [
-  {
-    title: "Purchases",
-    items: [
-      { label: "Catalog", to: "/purchases/catalog", description: "Find products, compare them and put them into the cart." },
-      { label: "Products cart", to: "/purchases/cart", description: "Review the cart and create an order." },
-      { label: "Orders", to: "/purchases/orders", description: "Your orders and their lifecycle status." },
-    ],
-  },
-  {
-    title: "Documents from supplier",
-    items: [{ label: "Quotations", to: "/documents/quotations", description: "Offers from your supplier; order from them." }],
-  },
-  {
-    title: "Reports",
-    items: [
-      { label: "Orders statement", to: "/reports/orders-statement", description: "Ordered, shipped and pending quantities of orders in progress." },
-    ],
-  },
-  {
-    title: "Account",
-    items: [{ label: "My account", to: "/account", description: "Contact information, password and colleagues." }],
-  },
-];
+export interface MenuSection {
+  title: MenuSectionTitle;
+  items: MenuItem[];
+}
 
-// Staff use the company side, which is not in the browser yet; they can still manage their own account.
-export const staffMenu: MenuSection[] = [customerMenu[customerMenu.length - 1]!];
+export function menuFor(kind: AccountKind): MenuSection[] {
+  return menuSections
+    .map((title) => ({
+      title,
+      items: pages
+        .filter((p) => p.menu?.section === title && mayOpen(p.who, kind))
+        .map((p) => ({ label: p.menu!.label, to: `/${p.path}`, description: p.menu!.description })),
+    }))
+    .filter((section) => section.items.length > 0);
+}

@@ -1,5 +1,5 @@
-// The product cart is used from several menu areas (catalog, compare, quotations, orders), so its model and
-// the two ways to put things into it live here; the cart page itself is features/cart.
+// The product cart is used by several features (catalog, documents, ordering) and by the shell, so its model
+// and the two ways to put things into it live here; the cart page itself is features/ordering.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { request } from "./api";

@@ -2,6 +2,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 import { request, setCsrfToken } from "./api";
 
+/** Who the user is to the portal. The API sends every enum camelCase. */
+export type AccountKind = "customer" | "staff";
+
 export interface MeView {
   user: {
     id: string;
@@ -10,7 +13,7 @@ export interface MeView {
     email?: string | null;
     phone?: string | null;
     jobTitle?: string | null;
-    kind: "Customer" | "Staff";
+    kind: AccountKind;
   };
   counterparty?: {
     id: string;
@@ -59,7 +62,7 @@ export function useStoreSession() {
 }
 
 export function isCustomer(me: MeView): boolean {
-  return me.user.kind.toLowerCase() === "customer";
+  return me.user.kind === "customer";
 }
 
 /** Below the shell the user is always signed in; pages read who they are from here. */

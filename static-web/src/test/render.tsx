@@ -2,7 +2,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
-import { MemoryRouter, Route, Routes } from "react-router";
+import { createMemoryRouter, MemoryRouter, Route, RouterProvider, Routes, type RouteObject } from "react-router";
 import { vi } from "vitest";
 import { LiveAnnouncer } from "../lib/live";
 
@@ -24,6 +24,22 @@ export function renderPage(ui: ReactElement, { path = "/", route = "*" }: { path
     </FluentProvider>,
   );
   return { ...result, client };
+}
+
+/** Renders the app's own routes (shell, pages, the checks of who may open them) at `path`. */
+export function renderRoutes(routes: RouteObject[], path: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const result = render(
+    <FluentProvider theme={webLightTheme}>
+      <QueryClientProvider client={client}>
+        <LiveAnnouncer>
+          <RouterProvider router={router} />
+        </LiveAnnouncer>
+      </QueryClientProvider>
+    </FluentProvider>,
+  );
+  return { ...result, client, router };
 }
 
 export interface FakeResponse {

@@ -62,3 +62,17 @@ export function useProduct(sku: string) {
     queryFn: ({ signal }) => api.get<ProductDetail>(`/api/products/${encodeURIComponent(sku)}`, signal),
   });
 }
+
+export interface Comparison {
+  products: { sku: string; name: string; unit: string; price: Money }[];
+  rows: { name: string; values: (string | null)[]; differs: boolean }[];
+}
+
+/** 2–10 products side by side (GET /api/products/compare); asks nothing for fewer than two. */
+export function useComparison(skus: string[]) {
+  return useQuery({
+    queryKey: ["compare", skus],
+    queryFn: ({ signal }) => api.get<Comparison>(`/api/products/compare?skus=${skus.map(encodeURIComponent).join(",")}`, signal),
+    enabled: skus.length >= 2,
+  });
+}

@@ -12,20 +12,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CartRegular } from "@fluentui/react-icons";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../../lib/api";
 import { useAddToCart } from "../../lib/cart";
 import { formatMoney, type Money } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { describeError } from "../../lib/problems";
 import { EmptyState, ErrorState, LoadingState, PageHeader, RowHeader, TableScroll } from "../../lib/ui";
-
-export interface Comparison {
-  products: { sku: string; name: string; unit: string; price: Money }[];
-  rows: { name: string; values: (string | null)[]; differs: boolean }[];
-}
+import { useComparison } from "./api";
 
 const useStyles = makeStyles({
   differs: { backgroundColor: tokens.colorPaletteYellowBackground1 },
@@ -45,11 +39,7 @@ export function ComparePage() {
   const [params] = useSearchParams();
   const skus = parseSkus(params.get("skus"));
   const [onlyDifferences, setOnlyDifferences] = useState(false);
-  const comparison = useQuery({
-    queryKey: ["compare", skus],
-    queryFn: ({ signal }) => api.get<Comparison>(`/api/products/compare?skus=${skus.map(encodeURIComponent).join(",")}`, signal),
-    enabled: skus.length >= 2,
-  });
+  const comparison = useComparison(skus);
 
   const header = <PageHeader title="Compare products" subtitle="Rows where the products differ are highlighted." />;
   if (skus.length < 2) {

@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link, useLocation } from "react-router";
 import { useCart, type CartFillNotice, type CartLine } from "../../lib/cart";
 import { formatMoney, formatQuantity } from "../../lib/format";
@@ -162,11 +162,16 @@ function CartRow(props: {
   const { line, onChange } = props;
   const styles = useStyles();
   const [quantity, setQuantity] = useState(String(line.quantity));
+  const [savedQuantity, setSavedQuantity] = useState(line.quantity);
   const [invalid, setInvalid] = useState<string | null>(null);
   const nameId = `cart-line-${line.id}`;
 
-  // The server's quantity wins after every save (or after another tab changed it).
-  useEffect(() => setQuantity(String(line.quantity)), [line.quantity]);
+  // The server's quantity wins after every save (or after another tab changed it). Adjusted while rendering
+  // rather than in an effect, so the field never shows the old value for one frame.
+  if (savedQuantity !== line.quantity) {
+    setSavedQuantity(line.quantity);
+    setQuantity(String(line.quantity));
+  }
 
   const commitQuantity = () => {
     const value = Number(quantity.replace(",", "."));

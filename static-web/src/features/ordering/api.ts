@@ -1,5 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, request } from "../../lib/api";
+// Ordering: the cart page's changes, creating orders from the cart (checkout), the customer's orders and the
+// orders statement. The cart's model and the ways into it that other features use live in lib/cart.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api, request, withQuery } from "../../lib/api";
 import { cartETag, cartQueryKey, fetchCart, type Cart, type CartState } from "../../lib/cart";
 import type { Money } from "../../lib/format";
 
@@ -121,5 +123,89 @@ export function useCheckout(id: string | null) {
     enabled: id !== null,
     refetchInterval: (query) => (query.state.data?.status === "pending" || !query.state.data ? 1000 : false),
     staleTime: 0,
+  });
+}
+
+// Orders.
+
+export interface OrderSummary {
+  id: string;
+  number: string;
+  date: string;
+  status: string;
+  warehouseId: string;
+  warehouseName: string;
+  total: Money;
+  lineCount: number;
+  customerReference?: string | null;
+}
+
+export interface Order {
+  id: string;
+  number: string;
+  date: string;
+  status: string;
+  warehouseId: string;
+  warehouseName: string;
+  customerReference?: string | null;
+  lines: {
+    sku: string;
+    name: string;
+    unit: string;
+    ordered: number;
+    shipped: number;
+    pending: number;
+    unitPrice: Money;
+    lineTotal: Money;
+  }[];
+  total: Money;
+  history: { status: string; at: string }[];
+}
+
+export interface OrderFilters {
+  status: string;
+  from: string;
+  to: string;
+}
+
+export function useOrders(filters: OrderFilters) {
+  return useInfiniteQuery({
+    queryKey: ["orders", "list", filters],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: OrderSummary[]; continuation: string | null }>(
+        withQuery("/api/orders", { ...filters, continuation: pageParam }),
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.continuation ?? undefined,
+  });
+}
+
+export function useOrder(id: string) {
+  return useQuery({
+    queryKey: ["orders", "detail", id],
+    queryFn: ({ signal }) => api.get<Order>(`/api/orders/${encodeURIComponent(id)}`, signal),
+  });
+}
+
+// Orders statement.
+
+export interface StatementRow {
+  orderId: string;
+  orderNumber: string;
+  orderDate: string;
+  sku: string;
+  name: string;
+  unit: string;
+  ordered: number;
+  shipped: number;
+  pending: number;
+}
+
+/** The seed's Orders statement: ordered, shipped and pending quantities of the orders In progress. */
+export function useOrdersStatement() {
+  return useQuery({
+    queryKey: ["reports", "orders-statement"],
+    queryFn: ({ signal }) => api.get<{ rows: StatementRow[] }>("/api/reports/orders-statement", signal),
   });
 }

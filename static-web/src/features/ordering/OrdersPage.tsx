@@ -16,7 +16,7 @@ import { Link, useSearchParams } from "react-router";
 import { formatDate, formatMoney } from "../../lib/format";
 import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
 import { useOrders, type OrderFilters } from "./api";
-import { StatusBadge, orderStatuses } from "./status";
+import { StatusBadge, orderStatuses } from "./orderStatus";
 
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end", marginBottom: tokens.spacingVerticalL },

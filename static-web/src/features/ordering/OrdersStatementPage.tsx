@@ -1,31 +1,15 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { api } from "../../lib/api";
 import { formatDate, formatQuantity } from "../../lib/format";
 import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
-
-interface StatementRow {
-  orderId: string;
-  orderNumber: string;
-  orderDate: string;
-  sku: string;
-  name: string;
-  unit: string;
-  ordered: number;
-  shipped: number;
-  pending: number;
-}
+import { useOrdersStatement } from "./api";
 
 const useStyles = makeStyles({ number: { textAlign: "right" } });
 
 /** The seed's Orders statement: ordered, shipped and pending quantities of the orders In progress. */
 export function OrdersStatementPage() {
   const styles = useStyles();
-  const report = useQuery({
-    queryKey: ["reports", "orders-statement"],
-    queryFn: ({ signal }) => api.get<{ rows: StatementRow[] }>("/api/reports/orders-statement", signal),
-  });
+  const report = useOrdersStatement();
   return (
     <>
       <PageHeader title="Orders statement" subtitle="Ordered, shipped and pending quantities of your orders in progress." />

@@ -21,7 +21,7 @@ describe("SignInPage", () => {
   });
 
   it("returns to the page the user wanted after signing in", async () => {
-    fakeServer(() => ({ body: { user: { id: "u", username: "a", displayName: "A", kind: "Customer" }, companyName: "S", currency: "EUR", csrfToken: "t" } }));
+    fakeServer(() => ({ body: { user: { id: "u", username: "a", displayName: "A", kind: "customer" }, companyName: "S", currency: "EUR", csrfToken: "t" } }));
     renderPage(<SignInPage />, { path: "/sign-in?returnTo=%2Fpurchases%2Fcart", route: "/sign-in" });
     await signIn("a", "secret");
     expect(await screen.findByText("Cart page")).toBeInTheDocument();

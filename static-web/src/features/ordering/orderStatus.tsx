@@ -8,10 +8,9 @@ export const orderStatuses = [
   { value: "canceled", label: "Canceled", color: "subtle" },
 ] as const;
 
-/** Accepts the API's value in any casing ("inProgress", "InProgress", "in-progress"). */
+/** The API sends the status camelCase, as every enum; a status added later shows as sent until it has a label. */
 export function statusInfo(status: string) {
-  const key = status.replace(/[-_\s]/g, "").toLowerCase();
-  return orderStatuses.find((s) => s.value.toLowerCase() === key) ?? { value: status, label: status, color: "subtle" as const };
+  return orderStatuses.find((s) => s.value === status) ?? { value: status, label: status, color: "subtle" as const };
 }
 
 export function StatusBadge({ status }: { status: string }) {

@@ -15,7 +15,7 @@ import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from "../../lib/format";
 import { DetailPage, ErrorState, PageHeader, TableScroll } from "../../lib/ui";
 import { useOrder, type Order } from "./api";
-import { StatusBadge, statusInfo } from "./status";
+import { StatusBadge, statusInfo } from "./orderStatus";
 
 const useStyles = makeStyles({
   facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: `0 0 ${tokens.spacingVerticalL}` },
