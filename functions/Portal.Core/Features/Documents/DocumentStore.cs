@@ -12,6 +12,15 @@ namespace Portal.Core.Features.Documents;
 public static class DocumentsTables
 {
     public const string Documents = "Documents";
+
+    /// <summary>Documents' files, uploaded by the supplier as {counterpartyId}/{type}/{number}.{ext}.</summary>
+    public const string DocumentsContainer = "documents";
+
+    /// <summary>Supplier materials (any blob name; metadata title, description, accessgroups).</summary>
+    public const string MaterialsContainer = "materials";
+
+    /// <summary>Blob-created and blob-deleted events of the two containers (Event Grid in Azure, LocalHost's watcher locally).</summary>
+    public const string BlobEventsQueue = "blob-events";
 }
 
 public static class DocumentKeys

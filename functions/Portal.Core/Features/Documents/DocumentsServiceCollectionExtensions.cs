@@ -10,6 +10,8 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<QuotationService>();
         services.AddPortalTables(DocumentsTables.Documents);
+        services.AddPortalBlobContainers(DocumentsTables.DocumentsContainer, DocumentsTables.MaterialsContainer);
+        services.AddPortalQueues(DocumentsTables.BlobEventsQueue);
         return services;
     }
 }
