@@ -154,34 +154,123 @@ public static class DemoCatalog
 
         await SeedQuotationsAsync(services, cancellationToken);
         await SeedOrdersAsync(services, cancellationToken);
+        await SeedDocumentsAsync(services, cancellationToken);
     }
 
     private static async Task SeedQuotationsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var quotations = services.GetRequiredService<QuotationService>();
-        if ((await quotations.ListAsync(Clerk.ScopeFor("northwind"), null, 1, cancellationToken)).Items.Count > 0)
+        var documents = services.GetRequiredService<DocumentService>();
+        if ((await documents.ListAsync(Clerk.ScopeFor("northwind"), DocumentTypes.Quotations, new DocumentQuery(null, null, null, null, null), null, 1, cancellationToken))
+            .Items.Count > 0)
         {
             return;
         }
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        QuotationLineRequest Line(string sku, string name, string unit, decimal quantity, decimal price) =>
+        DocumentLineRequest Line(string sku, string name, string unit, decimal quantity, decimal price) =>
             new() { Sku = sku, Name = name, Unit = unit, Quantity = quantity, UnitPrice = price };
-        await quotations.UpsertAsync(Clerk.ScopeFor("northwind"), "QT-2026-0041", new QuotationRequest
+        await documents.UpsertAsync(Clerk.ScopeFor("northwind"), DocumentTypes.Quotations, "QT-2026-0041", new DocumentRequest
         {
             Date = today.AddDays(-3), ValidUntil = today.AddDays(27), Notes = "Site fit-out, phase 2. Prices include delivery to site.",
             Lines = [Line("PT-DRILL-02", "Cordless combi drill 18 V", "pcs", 4, 105m), Line("SF-HELM-02", "Safety helmet, yellow", "pcs", 20, 8.90m),
                 Line("SF-GLOVE-03", "Work gloves, cut level D, size 9", "pair", 40, 4.80m), Line("FX-WS-03", "Wood screws 4 × 50 mm, box of 200", "box", 10, 6.50m)],
         }, cancellationToken);
-        await quotations.UpsertAsync(Clerk.ScopeFor("northwind"), "QT-2026-0017", new QuotationRequest
+        await documents.UpsertAsync(Clerk.ScopeFor("northwind"), DocumentTypes.Quotations, "QT-2026-0017", new DocumentRequest
         {
             Date = today.AddDays(-60), ValidUntil = today.AddDays(-30), Notes = "Spring promotion (expired).",
             Lines = [Line("PT-SAW-01", "Circular saw 190 mm", "pcs", 2, 72m), Line("PT-GRIND-01", "Angle grinder 125 mm", "pcs", 3, 58m)],
         }, cancellationToken);
-        await quotations.UpsertAsync(Clerk.ScopeFor("contoso"), "QT-2026-0052", new QuotationRequest
+        await documents.UpsertAsync(Clerk.ScopeFor("contoso"), DocumentTypes.Quotations, "QT-2026-0052", new DocumentRequest
         {
             Date = today.AddDays(-1), ValidUntil = today.AddDays(14),
             Lines = [Line("EL-SOCK-02", "Double socket outlet with USB, white", "pcs", 50, 15.90m), Line("EL-CAB-02", "Twin and earth cable 2.5 mm²", "m", 200, 0.89m)],
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Northwind's invoices (paid, due, overdue) for its orders, with a tax invoice, a goods return and its credit note,
+    /// and a reconciliation statement; invoice files and two materials are uploaded to Blob Storage the way a supplier's
+    /// tool would, so they arrive through the blob-events queue like any upload.
+    /// </summary>
+    private static async Task SeedDocumentsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var documents = services.GetRequiredService<DocumentService>();
+        var northwind = Clerk.ScopeFor("northwind");
+        var none = new DocumentQuery(null, null, null, null, null);
+        if ((await documents.ListAsync(northwind, DocumentTypes.Invoices, none, null, 1, cancellationToken)).Items.Count > 0)
+        {
+            return;
+        }
+        var orders = (await services.GetRequiredService<OrderService>().ListAsync(northwind, null, null, null, null, 100, cancellationToken)).Items
+            .Where(o => o.Status != OrderStatus.Canceled).OrderBy(o => o.Number).ToList();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var invoiceNumber = 0;
+        foreach (var order in orders.Take(4))
+        {
+            var detail = await services.GetRequiredService<OrderService>().GetAsync(northwind, order.Id, cancellationToken);
+            var number = $"INV-2026-{++invoiceNumber:D4}";
+            var date = DateOnly.FromDateTime(order.Date.UtcDateTime);
+            var (status, due) = invoiceNumber switch
+            {
+                1 => (DocumentStatus.Paid, date.AddDays(30)),
+                2 => (DocumentStatus.Unpaid, today.AddDays(-5)),
+                3 => (DocumentStatus.PartiallyPaid, today.AddDays(12)),
+                _ => (DocumentStatus.Unpaid, today.AddDays(25)),
+            };
+            var lines = detail.Lines.Select(l => new DocumentLineRequest { Sku = l.Sku, Name = l.Name, Unit = l.Unit, Quantity = l.Ordered, UnitPrice = l.UnitPrice.Amount })
+                .ToList();
+            var net = detail.Total.Amount;
+            await documents.UpsertAsync(northwind, DocumentTypes.Invoices, number, new DocumentRequest
+            {
+                Date = date, DueDate = due, Status = status, Lines = lines, TaxTotal = decimal.Round(net * 0.2m, 2), Total = decimal.Round(net * 1.2m, 2),
+                Related = [new() { Type = DocumentTypes.Orders, Number = order.Number }, new() { Type = DocumentTypes.TaxInvoices, Number = $"TI-2026-{invoiceNumber:D4}" },
+                    .. detail.Shipments.Select(s => new RelatedDocumentRequest { Type = DocumentTypes.GoodsIssues, Number = s.Number })],
+            }, cancellationToken);
+            await documents.UpsertAsync(northwind, DocumentTypes.TaxInvoices, $"TI-2026-{invoiceNumber:D4}", new DocumentRequest
+            {
+                Date = date, Lines = lines, TaxTotal = decimal.Round(net * 0.2m, 2), Total = decimal.Round(net * 1.2m, 2),
+                Related = [new() { Type = DocumentTypes.Invoices, Number = number }],
+            }, cancellationToken);
+        }
+        await documents.UpsertAsync(northwind, DocumentTypes.GoodsReturns, "GR-2026-0001", new DocumentRequest
+        {
+            Date = today.AddDays(-4), Notes = "Two helmets returned damaged in transit.",
+            Lines = [new() { Sku = "SF-HELM-02", Name = "Safety helmet, yellow", Unit = "pcs", Quantity = 2, UnitPrice = 8.90m }],
+            Related = [new() { Type = DocumentTypes.Invoices, Number = "INV-2026-0001" }, new() { Type = DocumentTypes.RmaRequests, Number = "RMA-2026-0001" }],
+        }, cancellationToken);
+        await documents.UpsertAsync(northwind, DocumentTypes.CreditNotes, "CN-2026-0001", new DocumentRequest
+        {
+            Date = today.AddDays(-2), Status = DocumentStatus.Refunded,
+            Lines = [new() { Sku = "SF-HELM-02", Name = "Safety helmet, yellow", Unit = "pcs", Quantity = 2, UnitPrice = 8.90m }],
+            Related = [new() { Type = DocumentTypes.GoodsReturns, Number = "GR-2026-0001" }, new() { Type = DocumentTypes.RmaRequests, Number = "RMA-2026-0001" }],
+        }, cancellationToken);
+        var monthStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        await documents.UpsertAsync(northwind, DocumentTypes.ReconciliationStatements, $"RS-{monthStart:yyyy-MM}", new DocumentRequest
+        {
+            Date = monthStart.AddMonths(1), PeriodFrom = monthStart, PeriodTo = monthStart.AddMonths(1).AddDays(-1),
+            Notes = "Please confirm the balance or tell us what differs.",
+        }, cancellationToken);
+
+        var blobs = services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>();
+        var files = blobs.GetBlobContainerClient(DocumentsTables.DocumentsContainer);
+        for (var i = 1; i <= Math.Min(3, invoiceNumber); i++)
+        {
+            await files.GetBlobClient($"northwind/invoices/INV-2026-{i:D4}.pdf")
+                .UploadAsync(BinaryData.FromBytes(DemoPdf.Make($"Invoice INV-2026-{i:D4}", "Tailspin Supplies Ltd - Northwind Traders")), overwrite: true, cancellationToken);
+        }
+        var materials = blobs.GetBlobContainerClient(DocumentsTables.MaterialsContainer);
+        await materials.GetBlobClient("catalogues/spring-catalogue-2026.pdf").UploadAsync(BinaryData.FromBytes(DemoPdf.Make("Spring catalogue 2026", "All product lines")),
+            new Azure.Storage.Blobs.Models.BlobUploadOptions
+            {
+                Metadata = new Dictionary<string, string> { ["title"] = "Spring catalogue 2026", ["description"] = "Every product line with this season's prices." },
+            }, cancellationToken);
+        await materials.GetBlobClient("safety/ppe-guide.pdf").UploadAsync(BinaryData.FromBytes(DemoPdf.Make("Choosing safety gear", "Helmets, gloves, goggles")),
+            new Azure.Storage.Blobs.Models.BlobUploadOptions
+            {
+                Metadata = new Dictionary<string, string>
+                {
+                    ["title"] = "Choosing safety gear", ["description"] = "A guide to personal protective equipment.", ["accessgroups"] = "tools-and-safety",
+                },
+            }, cancellationToken);
     }
 
     /// <summary>The demo's back-office clerk, who issues quotations and moves orders along.</summary>

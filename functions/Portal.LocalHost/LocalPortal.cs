@@ -18,6 +18,9 @@ public sealed class LocalPortalOptions
 
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>How often the documents and materials containers are checked for uploads (Event Grid's stand-in).</summary>
+    public TimeSpan BlobPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Start Azurite when storage is the development storage and nothing listens on its ports.</summary>
     public bool StartAzurite { get; set; } = true;
 
@@ -97,6 +100,8 @@ public sealed class LocalPortal : IAsyncDisposable
             builder.Services.AddSingleton(options.AdjustQueueSettings?.Invoke(hostJson.Queues) ?? hostJson.Queues);
             builder.Services.AddSingleton<IEnumerable<QueueFunction>>(functions.OfType<QueueFunction>().ToList());
             builder.Services.AddHostedService<QueueTriggerRunner>();
+            builder.Services.AddSingleton(new WatcherSettings(options.BlobPollInterval));
+            builder.Services.AddHostedService<BlobEventWatcher>();
             builder.Services.AddRouting();
 
             var app = builder.Build();

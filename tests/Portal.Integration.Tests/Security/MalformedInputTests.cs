@@ -43,7 +43,8 @@ public sealed class MalformedInputTests(PortalFixture fixture)
             var client = function.Route.StartsWith("manage/", StringComparison.Ordinal) ? staff
                 : function.Name == "SignIn" ? anonymous
                 : customer;
-            var path = "/api/" + System.Text.RegularExpressions.Regex.Replace(function.Route, "{[^}]+}", "test-id");
+            var path = "/api/" + System.Text.RegularExpressions.Regex.Replace(function.Route, "{[^}]+}",
+                m => m.Value.StartsWith("{type:", StringComparison.Ordinal) ? "invoices" : "test-id");
 
             var response = await client.SendRawAsync(new HttpMethod(verb), path, body, contentType, ifMatch: "W/\"whatever\"");
 
@@ -58,7 +59,7 @@ public sealed class MalformedInputTests(PortalFixture fixture)
 
     /// <summary>Routes that take no JSON body (an action, or a CSV/NDJSON file): any 4xx that writes nothing is right.</summary>
     private static readonly HashSet<string> NoJsonBody =
-        ["FillCartFromQuotation", "FillCartFromOrder", "AcceptOrder", "CompleteOrder", "CancelOrder", "ImportProducts", "ImportPrices"];
+        ["FillCartFromQuotation", "FillCartFromOrder", "AcceptOrder", "CompleteOrder", "CancelOrder", "ImportProducts", "ImportPrices", "ImportDocuments"];
 
     /// <summary>Routes for which an empty object is a valid body; they refuse "{}" for another reason (e.g. a stale If-Match).</summary>
     private static readonly HashSet<string> AllFieldsOptional = ["StartCheckout"];

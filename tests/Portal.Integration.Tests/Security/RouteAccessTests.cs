@@ -51,8 +51,12 @@ public sealed class RouteAccessTests(PortalFixture fixture)
         ["ListOrders"] = Who.Customer,
         ["GetOrder"] = Who.Customer,
         ["GetOrdersStatement"] = Who.Customer,
-        ["ListQuotations"] = Who.Customer,
-        ["GetQuotation"] = Who.Customer,
+        ["ListDocuments"] = Who.Customer,
+        ["ExportDocuments"] = Who.Customer,
+        ["GetDocument"] = Who.Customer,
+        ["DownloadDocumentFile"] = Who.Customer,
+        ["ListMaterials"] = Who.Customer,
+        ["DownloadMaterial"] = Who.Customer,
         ["UpsertCategory"] = Who.Staff,
         ["UpsertWarehouse"] = Who.Staff,
         ["UpsertProduct"] = Who.Staff,
@@ -65,6 +69,9 @@ public sealed class RouteAccessTests(PortalFixture fixture)
         ["CompleteOrder"] = Who.Staff,
         ["CancelOrder"] = Who.Staff,
         ["PutQuotation"] = Who.Staff,
+        ["PutDocument"] = Who.Staff,
+        ["ImportDocuments"] = Who.Staff,
+        ["ListRejectedFiles"] = Who.Staff,
     };
 
     private IEnumerable<HttpFunction> AppFunctions => fixture.Portal.Functions.OfType<HttpFunction>()
@@ -125,7 +132,9 @@ public sealed class RouteAccessTests(PortalFixture fixture)
     }
 
     private IEnumerable<(HttpFunction Function, string Verb, string Path)> Calls() =>
-        AppFunctions.SelectMany(f => f.Verbs.Select(v => (f, v, "/api/" + System.Text.RegularExpressions.Regex.Replace(f.Route, "{[^}]+}", "no-such-id"))));
+        AppFunctions.SelectMany(f => f.Verbs.Select(v => (f, v, "/api/" + System.Text.RegularExpressions.Regex.Replace(f.Route, "{[^}]+}",
+            // A document type is constrained to the known types; any other value would not reach the function at all.
+            m => m.Value.StartsWith("{type:", StringComparison.Ordinal) ? "invoices" : "no-such-id"))));
 
     private static Task<HttpResponseMessage> Send(PortalClient client, string verb, string path) =>
         // An empty JSON object: enough to reach the access check; validation comes after it.

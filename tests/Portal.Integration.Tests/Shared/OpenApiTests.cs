@@ -58,7 +58,7 @@ public sealed class OpenApiTests(PortalFixture fixture)
         var committed = await File.ReadAllTextAsync(Path.Combine(PortalFixture.RepositoryRoot, "docs", "openapi.json"));
         var current = OpenApiDocument.Serialize(PortalOpenApi.Build());
         Assert.True(committed == current,
-            "docs/openapi.json is stale. Regenerate it: dotnet run -c Release --project functions/Portal.LocalHost -- --openapi docs/openapi.json");
+            "docs/openapi.json is stale. Regenerate it (and the front end's API types) with scripts/update-openapi.sh");
 
         using var client = fixture.CreateClient();
         var served = await client.GetAsync("/api/openapi.json");

@@ -155,10 +155,6 @@ public sealed class PriceImport : IValidatable
     }
 }
 
-public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors);
-
-public sealed record ImportError(int Line, string Field, string Message);
-
 public static class CatalogRules
 {
     public static bool IsValidKey(string? key) =>

@@ -1,4 +1,6 @@
+using Azure;
 using Azure.Data.Tables;
+using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 using Portal.Core.Shared.Tables;
 
@@ -7,7 +9,8 @@ namespace Portal.Core.Features.Documents;
 // Documents from supplier live in ONE table, in the counterparty's partition like its orders: per document a row
 // read by id ("doc:{type}:{id}", one point read) and a list row ("dlist:{type}:{newest-first date}:{id}"), written
 // together, so a list page is one single-partition range query whatever the history. DocumentStore is the only code
-// that knows these keys; each document type (quotations today) keeps its own entity and service.
+// that knows these keys. Beside each document, "docx:{type}:{id}:…" rows hold its file and the documents that name it,
+// so a document page is one point read plus one range query. Materials and rejected uploads have partitions of their own.
 
 public static class DocumentsTables
 {
@@ -27,12 +30,30 @@ public static class DocumentKeys
 {
     public static string Document(string type, string id) => $"doc:{type}:{id}";
 
+    /// <summary>The rows kept beside a document: its file and the documents that name it.</summary>
+    public static string ExtrasPrefix(string type, string id) => $"docx:{type}:{id}:";
+
+    public static string File(string type, string id) => ExtrasPrefix(type, id) + "file";
+
+    public static string Backlink(string type, string id, string fromType, string fromId) => $"{ExtrasPrefix(type, id)}by:{fromType}:{fromId}";
+
+    public const string MaterialsPartition = "materials";
+    public static string Material(string id) => "material:" + id;
+
+    public const string RejectedPartition = "rejected-files";
+
+    /// <summary>
+    /// A document's id: derived from its counterparty, type and the company's number, so a re-sent upsert, a file that
+    /// arrives before the data and a related-document link all name the same document without a lookup.
+    /// </summary>
+    public static string Id(string counterpartyId, string type, string number) => StableId.From("document", counterpartyId, type, number);
+
     public static string ListPrefix(string type) => $"dlist:{type}:";
 
     public static string List(string type, DateOnly date, string id) => $"{ListPrefix(type)}{TableKeys.NewestFirst(date)}:{id}";
 }
 
-/// <summary>What every document row has: an opaque id, the company's number, the document date, and where its list row is.</summary>
+/// <summary>What a document row has: an opaque id, the company's number, the document date, and where its list row is.</summary>
 public abstract class DocumentRow : TableRow
 {
     public string DocumentId { get; set; } = "";
@@ -46,46 +67,124 @@ public sealed class DocumentStore(TableServiceClient tables)
 {
     private readonly TableClient _table = tables.GetTableClient(DocumentsTables.Documents);
 
-    public async Task<T?> ReadAsync<T>(CounterpartyScope scope, string type, string id, CancellationToken cancellationToken) where T : DocumentRow
+    public EntityGroup NewChange(CounterpartyScope scope) => new(scope.CounterpartyId);
+
+    public Task SubmitAsync(EntityGroup change, CancellationToken cancellationToken) => change.SubmitAsync(_table, cancellationToken);
+
+    public async Task<DocumentEntity?> ReadAsync(CounterpartyScope scope, string type, string id, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsSafe(id))
         {
             return null;
         }
-        var response = await _table.GetEntityIfExistsAsync<T>(scope.CounterpartyId, DocumentKeys.Document(type, id), cancellationToken: cancellationToken);
+        var response = await _table.GetEntityIfExistsAsync<DocumentEntity>(scope.CounterpartyId, DocumentKeys.Document(type, id), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>One page of a document type, newest first, dated between two dates (both included).</summary>
-    public Task<ListPage<TView>> ListAsync<T, TView>(CounterpartyScope scope, string type, DateOnly? from, DateOnly? to, string? continuation, int? pageSize,
-        Func<T, TView> toView, CancellationToken cancellationToken) where T : DocumentRow
+    /// <summary>The rows beside a document — its file and the documents that name it — in one range query.</summary>
+    public async Task<(DocumentFileEntity? File, List<BacklinkEntity> Backlinks)> ReadExtrasAsync(CounterpartyScope scope, string type, string id,
+        CancellationToken cancellationToken)
     {
-        var (lower, upper) = TableKeys.NewestFirstRange(DocumentKeys.ListPrefix(type), from, to);
-        return PagedQuery.ReadAsync(_table, PagedQuery.Range(scope.CounterpartyId, lower, upper), continuation, pageSize, toView, cancellationToken);
+        var prefix = DocumentKeys.ExtrasPrefix(type, id);
+        DocumentFileEntity? file = null;
+        var backlinks = new List<BacklinkEntity>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(PagedQuery.Range(scope.CounterpartyId, prefix, prefix + "~"), cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == DocumentKeys.File(type, id))
+            {
+                file = new DocumentFileEntity
+                {
+                    PartitionKey = row.PartitionKey, RowKey = row.RowKey, ETag = row.ETag, BlobName = row.GetString(nameof(DocumentFileEntity.BlobName)) ?? "",
+                    ContentType = row.GetString(nameof(DocumentFileEntity.ContentType)) ?? "", Size = row.GetInt64(nameof(DocumentFileEntity.Size)) ?? 0,
+                    Extension = row.GetString(nameof(DocumentFileEntity.Extension)) ?? "", BlobETag = row.GetString(nameof(DocumentFileEntity.BlobETag)) ?? "",
+                    UploadedAt = row.GetDateTimeOffset(nameof(DocumentFileEntity.UploadedAt)) ?? default,
+                };
+            }
+            else
+            {
+                backlinks.Add(new BacklinkEntity
+                {
+                    PartitionKey = row.PartitionKey, RowKey = row.RowKey, Type = row.GetString(nameof(BacklinkEntity.Type)) ?? "",
+                    Number = row.GetString(nameof(BacklinkEntity.Number)) ?? "", Id = row.GetString(nameof(BacklinkEntity.Id)) ?? "",
+                });
+            }
+        }
+        return (file, backlinks);
     }
 
-    /// <summary>
-    /// Creates or replaces a document and its list row in one transaction (moving the list row when the date changed).
-    /// <paramref name="row"/> builds the entity for a given RowKey, so the same data is written under both keys.
-    /// </summary>
-    public async Task UpsertAsync<T>(CounterpartyScope scope, string type, string id, DateOnly date, Func<string, T> row, CancellationToken cancellationToken)
-        where T : DocumentRow
+    public async Task<DocumentFileEntity?> ReadFileAsync(CounterpartyScope scope, string type, string id, CancellationToken cancellationToken)
     {
-        var old = await ReadAsync<T>(scope, type, id, cancellationToken);
-        var listRowKey = DocumentKeys.List(type, date, id);
-        var document = row(DocumentKeys.Document(type, id));
-        var listRow = row(listRowKey);
-        foreach (var entity in new[] { document, listRow })
+        var response = await _table.GetEntityIfExistsAsync<DocumentFileEntity>(scope.CounterpartyId, DocumentKeys.File(type, id), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public Task UpsertFileAsync(DocumentFileEntity file, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(file, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Removes the file row if it still names this blob version (a newer upload wins over an old delete).</summary>
+    public async Task DeleteFileAsync(CounterpartyScope scope, string type, string id, string blobName, CancellationToken cancellationToken)
+    {
+        if (await ReadFileAsync(scope, type, id, cancellationToken) is { } file && file.BlobName == blobName)
         {
-            entity.PartitionKey = scope.CounterpartyId;
-            entity.DocumentId = id;
-            entity.ListRowKey = listRowKey;
+            await _table.DeleteEntityAsync(file.PartitionKey, file.RowKey, file.ETag, cancellationToken);
         }
-        var change = new EntityGroup(scope.CounterpartyId).Upsert(document).Upsert(listRow);
-        if (old is not null && old.ListRowKey != listRowKey)
+    }
+
+    /// <summary>One page of a document type, newest first, dated between two dates (both included), with an extra filter.</summary>
+    public Task<ListPage<TView>> ListAsync<TView>(CounterpartyScope scope, string type, DateOnly? from, DateOnly? to, string? filter, string? continuation,
+        int? pageSize, Func<DocumentEntity, TView> toView, CancellationToken cancellationToken) =>
+        PagedQuery.ReadAsync(_table, ListFilter(scope, type, from, to, filter), continuation, pageSize, toView, cancellationToken);
+
+    /// <summary>Every list row that matches, newest first, up to <paramref name="max"/> (the CSV export).</summary>
+    public async Task<List<DocumentEntity>> ListAllAsync(CounterpartyScope scope, string type, DateOnly? from, DateOnly? to, string? filter, int max,
+        CancellationToken cancellationToken)
+    {
+        var rows = new List<DocumentEntity>();
+        await foreach (var row in _table.QueryAsync<DocumentEntity>(ListFilter(scope, type, from, to, filter), maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            change.Delete(old.ListRowKey);
+            rows.Add(row);
+            if (rows.Count == max)
+            {
+                break;
+            }
         }
-        await change.SubmitAsync(_table, cancellationToken);
+        return rows;
+    }
+
+    public async Task<List<MaterialEntity>> ListMaterialsAsync(CancellationToken cancellationToken) =>
+        await _table.QueryAsync<MaterialEntity>(PagedQuery.Range(DocumentKeys.MaterialsPartition, "material:", "material:~"), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+
+    public async Task<MaterialEntity?> ReadMaterialAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!TableKeys.IsSafe(id))
+        {
+            return null;
+        }
+        var response = await _table.GetEntityIfExistsAsync<MaterialEntity>(DocumentKeys.MaterialsPartition, DocumentKeys.Material(id), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public Task UpsertMaterialAsync(MaterialEntity material, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(material, TableUpdateMode.Replace, cancellationToken);
+
+    public Task DeleteMaterialAsync(string id, CancellationToken cancellationToken) =>
+        _table.DeleteEntityAsync(DocumentKeys.MaterialsPartition, DocumentKeys.Material(id), ETag.All, cancellationToken);
+
+    public Task UpsertRejectedAsync(RejectedFileEntity rejected, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(rejected, TableUpdateMode.Replace, cancellationToken);
+
+    public Task DeleteRejectedAsync(string rowKey, CancellationToken cancellationToken) =>
+        _table.DeleteEntityAsync(DocumentKeys.RejectedPartition, rowKey, ETag.All, cancellationToken);
+
+    public async Task<List<RejectedFileEntity>> ListRejectedAsync(CancellationToken cancellationToken) =>
+        await _table.QueryAsync<RejectedFileEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DocumentKeys.RejectedPartition}"), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+
+    private static string ListFilter(CounterpartyScope scope, string type, DateOnly? from, DateOnly? to, string? filter)
+    {
+        var (lower, upper) = TableKeys.NewestFirstRange(DocumentKeys.ListPrefix(type), from, to);
+        var range = PagedQuery.Range(scope.CounterpartyId, lower, upper);
+        return filter is null ? range : $"{range} and ({filter})";
     }
 }

@@ -8,7 +8,10 @@ public static class DocumentsServiceCollectionExtensions
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
         services.AddSingleton<DocumentStore>();
-        services.AddSingleton<QuotationService>();
+        services.AddSingleton<DocumentService>();
+        services.AddSingleton<DownloadLinks>();
+        services.AddSingleton<SupplierFiles>();
+        services.AddSingleton<MaterialService>();
         services.AddPortalTables(DocumentsTables.Documents);
         services.AddPortalBlobContainers(DocumentsTables.DocumentsContainer, DocumentsTables.MaterialsContainer);
         services.AddPortalQueues(DocumentsTables.BlobEventsQueue);

@@ -110,7 +110,7 @@ public sealed class CartService(OrderingStore store, CatalogService catalog, Tim
     /// Puts items into the cart for review (from a quotation or an earlier order). What cannot be ordered is
     /// reported with the reason, never dropped silently.
     /// </summary>
-    public async Task<CartFillResult> FillAsync(Caller caller, IReadOnlyList<(string Sku, string Name, decimal Quantity)> items, CancellationToken cancellationToken)
+    public async Task<CartFillResult> FillAsync(Caller caller, IReadOnlyList<CartFillRequest> items, CancellationToken cancellationToken)
     {
         var lookup = await catalog.LookupOrderableAsync(caller, cancellationToken);
         var added = new List<CartFillItem>();
@@ -119,7 +119,7 @@ public sealed class CartService(OrderingStore store, CatalogService catalog, Tim
         {
             added.Clear();
             unavailable.Clear();
-            foreach (var (sku, name, quantity) in items)
+            foreach (var (sku, name, quantity, quote) in items)
             {
                 var orderable = lookup.Find(sku);
                 if (!orderable.IsOrderable)
@@ -128,14 +128,16 @@ public sealed class CartService(OrderingStore store, CatalogService catalog, Tim
                     continue;
                 }
                 var product = orderable.Product!;
-                var existing = lines.FindIndex(l => string.Equals(l.Sku, product.Sku, StringComparison.OrdinalIgnoreCase) && l.WarehouseId == product.DefaultWarehouseId);
+                // A quoted line stays apart from the same product at the catalog price: they are charged differently.
+                var existing = lines.FindIndex(l => string.Equals(l.Sku, product.Sku, StringComparison.OrdinalIgnoreCase) && l.WarehouseId == product.DefaultWarehouseId &&
+                                                    l.Quote?.QuotationId == quote?.QuotationId);
                 if (existing >= 0)
                 {
                     lines[existing] = lines[existing] with { Quantity = Math.Min(CartRules.MaxQuantity, lines[existing].Quantity + quantity) };
                 }
                 else if (lines.Count < CartRules.MaxLines)
                 {
-                    lines.Add(new CartLine(NewLineId(), product.Sku, quantity, product.DefaultWarehouseId));
+                    lines.Add(new CartLine(NewLineId(), product.Sku, quantity, product.DefaultWarehouseId, quote));
                 }
                 else
                 {
@@ -157,6 +159,7 @@ public sealed class CartService(OrderingStore store, CatalogService catalog, Tim
     internal async Task<CartView> ViewAsync(Caller caller, CartEntity? cart, CancellationToken cancellationToken)
     {
         var lookup = await catalog.LookupOrderableAsync(caller, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var views = new List<CartLineView>();
         var total = 0m;
         foreach (var line in LinesOf(cart))
@@ -165,13 +168,15 @@ public sealed class CartService(OrderingStore store, CatalogService catalog, Tim
             var product = orderable.Product;
             var problem = orderable.Problem
                           ?? (lookup.Snapshot.WarehousesById.ContainsKey(line.WarehouseId) ? null : "This warehouse no longer exists; choose another.");
-            var lineTotal = orderable.Price is { } price ? new Money(Money.LineTotal(price.Amount, line.Quantity), price.Currency) : null;
+            var unitPrice = CartRules.PriceOf(orderable, line.Quote, today);
+            var lineTotal = unitPrice is { } price ? new Money(Money.LineTotal(price.Amount, line.Quantity), price.Currency) : null;
             if (problem is null && lineTotal is not null)
             {
                 total += lineTotal.Amount;
             }
             views.Add(new CartLineView(line.Id, line.Sku, product?.Name ?? line.Sku, product?.Unit ?? "", product?.UnitPrecision ?? 0, line.Quantity,
-                line.WarehouseId, lookup.Snapshot.WarehouseName(line.WarehouseId), orderable.Price, lineTotal, problem));
+                line.WarehouseId, lookup.Snapshot.WarehouseName(line.WarehouseId), unitPrice, lineTotal, problem,
+                line.Quote is { } q && today <= q.ValidUntil ? q.QuotationNumber : null));
         }
         return new CartView(views, new Money(total, lookup.Currency), cart?.ETag.ToString() ?? "");
     }

@@ -157,7 +157,7 @@ public sealed class CheckoutService(
         var buyer = new Caller(CallerKind.Customer, checkout.UserId, checkout.Username, checkout.PartitionKey, checkout.AccessGroupId, "", "");
         var lookup = await catalog.LookupOrderableAsync(buyer, cancellationToken);
         var lines = JsonColumn.Read<CartLine>(checkout.Lines);
-        var plan = WarehouseSplit.Plan(lines, lookup);
+        var plan = WarehouseSplit.Plan(lines, lookup, DateOnly.FromDateTime(checkout.CreatedAt.UtcDateTime));
         if (!plan.CanOrder)
         {
             checkout.Status = nameof(CheckoutStatus.Failed);
@@ -183,7 +183,8 @@ public sealed class CheckoutService(
         {
             var planned = plan.Orders[i];
             var order = OrderService.NewOrder(checkout, planned, reserved[i], lookup.Currency);
-            change.Add(order).Add(OrderService.ListRowOf(order, planned.Lines));
+            change.Add(order).Add(OrderService.ListRowOf(order, planned.Lines))
+                .Add(new OrderNumberEntity { PartitionKey = order.PartitionKey, RowKey = OrderingKeys.OrderNumber(order.Number), OrderId = order.OrderId });
             change.AddEvent(StableId.From(order.OrderId, "order-placed"), "OrderPlaced", order.PlacedAt, new
             {
                 orderId = order.OrderId, number = order.Number, counterpartyId = checkout.PartitionKey, warehouseId = planned.WarehouseId,

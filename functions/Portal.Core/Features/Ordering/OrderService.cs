@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Documents;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 using Portal.Core.Shared.Tables;
@@ -11,7 +12,7 @@ namespace Portal.Core.Features.Ordering;
 /// Orders as the customer follows them (list, detail, orders statement) and as the company moves them through
 /// their lifecycle (<see cref="OrderLifecycle"/>); shipments (goods issues) record shipped quantities.
 /// </summary>
-public sealed class OrderService(OrderingStore store, AccountService accounts, TimeProvider clock, ILogger<OrderService> logger)
+public sealed class OrderService(OrderingStore store, AccountService accounts, DocumentService documents, TimeProvider clock, ILogger<OrderService> logger)
 {
     public Task<ListPage<OrderSummaryView>> ListAsync(CounterpartyScope scope, OrderStatus? status, DateOnly? from, DateOnly? to, string? continuation, int? pageSize,
         CancellationToken cancellationToken)
@@ -75,9 +76,23 @@ public sealed class OrderService(OrderingStore store, AccountService accounts, T
     public Task<OrderView> CancelAsync(CounterpartyScope scope, string orderId, string by, CancellationToken cancellationToken) =>
         ChangeAsync(scope, orderId, by, OrderAction.Cancel, null, cancellationToken);
 
-    /// <summary>Records a goods issue. The same shipment number again is a retry and changes nothing; a partial shipment leaves quantities pending.</summary>
-    public Task<OrderView> RecordShipmentAsync(CounterpartyScope scope, string orderId, ShipmentRequest request, string by, CancellationToken cancellationToken) =>
-        ChangeAsync(scope, orderId, by, OrderAction.Ship, request, cancellationToken);
+    /// <summary>
+    /// Records a goods issue. The same shipment number again is a retry and changes nothing; a partial shipment leaves
+    /// quantities pending. The shipment also becomes a Goods delivery document for the customer; that is written after
+    /// the order (another table), and again on every retry, so a crash in between is mended by sending the shipment again.
+    /// </summary>
+    public async Task<OrderView> RecordShipmentAsync(CounterpartyScope scope, string orderId, ShipmentRequest request, string by, CancellationToken cancellationToken)
+    {
+        var order = await ChangeAsync(scope, orderId, by, OrderAction.Ship, request, cancellationToken);
+        var shipment = order.Shipments.Single(s => s.Number == request.Number.Trim());
+        var byProduct = order.Lines.ToDictionary(l => l.Sku, StringComparer.OrdinalIgnoreCase);
+        await documents.RecordGoodsIssueAsync(scope, shipment.Number, shipment.Date, order.Number,
+            shipment.Lines.Select(l => (Shipped: l, Line: byProduct[l.Sku])).Select(x => new DocumentLineRequest
+            {
+                Sku = x.Line.Sku, Name = x.Line.Name, Unit = x.Line.Unit, Quantity = x.Shipped.Quantity, UnitPrice = x.Line.UnitPrice.Amount,
+            }).ToList(), cancellationToken);
+        return order;
+    }
 
     /// <summary>A new order as a checkout creates it: status Sent, its history starting there.</summary>
     internal static OrderEntity NewOrder(CheckoutEntity checkout, PlannedOrder planned, string number, string currency)
@@ -191,9 +206,11 @@ public sealed class OrderService(OrderingStore store, AccountService accounts, T
     {
         var money = (decimal amount) => new Money(amount, o.Currency);
         return new OrderView(o.OrderId, o.Number, o.PlacedAt, Enum.Parse<OrderStatus>(o.Status), o.WarehouseId, o.WarehouseName, o.CustomerReference, o.Comment,
-            JsonColumn.Read<OrderLine>(o.Lines).Select(l => new OrderLineView(l.Sku, l.Name, l.Unit, l.Ordered, l.Shipped, l.Pending, money(l.UnitPrice), money(l.LineTotal))).ToList(),
+            JsonColumn.Read<OrderLine>(o.Lines).Select(l => new OrderLineView(l.Sku, l.Name, l.Unit, l.Ordered, l.Shipped, l.Pending, money(l.UnitPrice), money(l.LineTotal),
+                l.QuotationNumber)).ToList(),
             money(Money.Read(o.Total)),
             JsonColumn.Read<StatusChange>(o.History).Select(h => new StatusChangeView(Enum.Parse<OrderStatus>(h.Status), h.At)).ToList(),
-            JsonColumn.Read<Shipment>(o.Shipments).Select(s => new ShipmentView(s.Number, s.Date, s.Lines)).ToList());
+            JsonColumn.Read<Shipment>(o.Shipments)
+                .Select(s => new ShipmentView(s.Number, s.Date, s.Lines, DocumentKeys.Id(o.PartitionKey, DocumentTypes.GoodsIssues, s.Number))).ToList());
     }
 }

@@ -18,6 +18,7 @@ public static class OrderingKeys
     public static string Cart(string userId) => "cart:" + userId;
     public static string Checkout(string checkoutId) => "checkout:" + checkoutId;
     public static string Order(string orderId) => "order:" + orderId;
+    public static string OrderNumber(string number) => "onum:" + number;
     public const string OrderListPrefix = "olist:";
     public static string OrderList(DateTimeOffset placedAt, string orderId) => $"{OrderListPrefix}{TableKeys.NewestFirst(placedAt)}:{orderId}";
 
@@ -33,7 +34,11 @@ public sealed class CartEntity : TableRow
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-public sealed record CartLine(string Id, string Sku, decimal Quantity, string WarehouseId);
+/// <summary>A cart line; <paramref name="Quote"/> is set when it came from a quotation, whose price it keeps while that is valid.</summary>
+public sealed record CartLine(string Id, string Sku, decimal Quantity, string WarehouseId, Quote? Quote = null);
+
+/// <summary>The quoted price of a product, from the quotation the line was ordered from, until the quotation expires.</summary>
+public sealed record Quote(string QuotationId, string QuotationNumber, decimal UnitPrice, DateOnly ValidUntil);
 
 public enum CheckoutStatus
 {
@@ -120,7 +125,7 @@ public sealed class OrderListEntity : TableRow
     public string Lines { get; set; } = "[]";
 }
 
-public sealed record OrderLine(string Sku, string Name, string Unit, decimal Ordered, decimal Shipped, decimal UnitPrice, decimal LineTotal)
+public sealed record OrderLine(string Sku, string Name, string Unit, decimal Ordered, decimal Shipped, decimal UnitPrice, decimal LineTotal, string? QuotationNumber = null)
 {
     public decimal Pending => Math.Max(0, Ordered - Shipped);
 }
@@ -130,6 +135,12 @@ public sealed record StatusChange(string Status, DateTimeOffset At, string By);
 public sealed record Shipment(string Number, DateOnly Date, IReadOnlyList<ShipmentLine> Lines, DateTimeOffset RecordedAt);
 
 public sealed record ShipmentLine(string Sku, decimal Quantity);
+
+/// <summary>"onum:{number}": finds an order by its number (links from invoices and goods issues). Written with the order.</summary>
+public sealed class OrderNumberEntity : TableRow
+{
+    public string OrderId { get; set; } = "";
+}
 
 public sealed class CounterEntity : TableRow
 {

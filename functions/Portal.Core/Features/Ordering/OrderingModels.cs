@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Portal.Core.Features.Catalog;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 
@@ -66,6 +67,15 @@ public static class CartRules
         }
     }
 
+    /// <summary>
+    /// The price a line is charged: the quoted price while its quotation is valid (the supplier promised it), else the
+    /// counterparty's catalog price. Null when the product cannot be ordered.
+    /// </summary>
+    public static Money? PriceOf(Orderable orderable, Quote? quote, DateOnly today) =>
+        orderable.Price is not { } price ? null
+        : quote is { } q && today <= q.ValidUntil ? new Money(q.UnitPrice, price.Currency)
+        : price;
+
     /// <summary>The unit's precision: 3 pieces, not 2.5; 1.250 kg, not 1.2505.</summary>
     public static string? CheckPrecision(decimal quantity, int unitPrecision, string unit) =>
         decimal.Round(quantity, unitPrecision) == quantity
@@ -76,11 +86,14 @@ public static class CartRules
 // Views.
 
 public sealed record CartLineView(string Id, string Sku, string Name, string Unit, int UnitPrecision, decimal Quantity, string WarehouseId, string WarehouseName,
-    Money? UnitPrice, Money? LineTotal, string? Problem);
+    Money? UnitPrice, Money? LineTotal, string? Problem, string? QuotationNumber);
 
 public sealed record CartView(IReadOnlyList<CartLineView> Lines, Money Total, string Version);
 
 public sealed record CartFillItem(string Sku, string Name, decimal Quantity);
+
+/// <summary>Something to put into the cart for review: a line of an earlier order, or of a quotation with its quoted price.</summary>
+public sealed record CartFillRequest(string Sku, string Name, decimal Quantity, Quote? Quote = null);
 
 public sealed record CartFillProblem(string Sku, string Name, string Reason);
 
@@ -93,14 +106,16 @@ public sealed record CheckoutOrderView(string Id, string Number, string Warehous
 public sealed record OrderSummaryView(string Id, string Number, DateTimeOffset Date, OrderStatus Status, string WarehouseId, string WarehouseName, Money Total,
     int LineCount, string? CustomerReference);
 
-public sealed record OrderLineView(string Sku, string Name, string Unit, decimal Ordered, decimal Shipped, decimal Pending, Money UnitPrice, Money LineTotal);
+public sealed record OrderLineView(string Sku, string Name, string Unit, decimal Ordered, decimal Shipped, decimal Pending, Money UnitPrice, Money LineTotal,
+    string? QuotationNumber);
 
 public sealed record OrderView(string Id, string Number, DateTimeOffset Date, OrderStatus Status, string WarehouseId, string WarehouseName, string? CustomerReference,
     string? Comment, IReadOnlyList<OrderLineView> Lines, Money Total, IReadOnlyList<StatusChangeView> History, IReadOnlyList<ShipmentView> Shipments);
 
 public sealed record StatusChangeView(OrderStatus Status, DateTimeOffset At);
 
-public sealed record ShipmentView(string Number, DateOnly Date, IReadOnlyList<ShipmentLine> Lines);
+/// <summary>A shipment (goods issue) of the order; <paramref name="DocumentId"/> opens it under Documents → Goods delivery.</summary>
+public sealed record ShipmentView(string Number, DateOnly Date, IReadOnlyList<ShipmentLine> Lines, string DocumentId);
 
 public sealed record OrdersStatementRow(string OrderId, string OrderNumber, DateTimeOffset OrderDate, string Sku, string Name, string Unit,
     decimal Ordered, decimal Shipped, decimal Pending);

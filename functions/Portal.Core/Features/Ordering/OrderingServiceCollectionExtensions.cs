@@ -9,6 +9,7 @@ public static class OrderingServiceCollectionExtensions
     public static IServiceCollection AddOrdering(this IServiceCollection services)
     {
         services.AddSingleton<OrderingStore>();
+        services.AddSingleton<Documents.IOrderNumbers>(sp => sp.GetRequiredService<OrderingStore>());
         services.AddSingleton<CartService>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<OrderService>();

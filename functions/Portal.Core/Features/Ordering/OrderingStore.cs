@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Portal.Core.Features.Documents;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 using Portal.Core.Shared.Tables;
@@ -10,7 +11,7 @@ namespace Portal.Core.Features.Ordering;
 /// The Orders table: the only code that knows its keys. Services read single rows through it and hand it the
 /// <see cref="EntityGroup"/> of each change; everything a counterparty orders is in that counterparty's partition.
 /// </summary>
-public sealed class OrderingStore(TableServiceClient tables)
+public sealed class OrderingStore(TableServiceClient tables) : IOrderNumbers
 {
     private readonly TableClient _table = tables.GetTableClient(OrderingTables.Orders);
 
@@ -54,6 +55,9 @@ public sealed class OrderingStore(TableServiceClient tables)
     /// <summary>Every order of the counterparty in one status (the orders statement reads those In progress): one partition query.</summary>
     public async Task<List<OrderListEntity>> AllOrdersAsync(CounterpartyScope scope, OrderStatus status, CancellationToken cancellationToken) =>
         await _table.QueryAsync<OrderListEntity>(OrderListFilter(scope, status, null, null), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+
+    public async Task<string?> FindOrderIdAsync(CounterpartyScope scope, string number, CancellationToken cancellationToken) =>
+        TableKeys.IsSafe(number) ? (await ReadAsync<OrderNumberEntity>(scope, OrderingKeys.OrderNumber(number), cancellationToken))?.OrderId : null;
 
     /// <summary>Reserves <paramref name="count"/> consecutive order numbers from the company-wide counter and returns the first.</summary>
     public async Task<long> ReserveOrderNumbersAsync(int count, CancellationToken cancellationToken)

@@ -15,12 +15,13 @@ public sealed record SplitPlan(IReadOnlyList<PlannedOrder> Orders, IReadOnlyList
 /// <summary>
 /// Split by warehouse: a cart whose lines ship from several warehouses becomes one order per warehouse, priced at
 /// checkout time. Anything withdrawn or unavailable meanwhile fails the checkout whole — the buyer reviewed the cart
-/// as a whole, so half an order would be a surprise. Orders come in warehouse-name order, so numbers are stable.
+/// as a whole, so half an order would be a surprise. A line from a quotation is charged the quoted price while the
+/// quotation is valid on the day of the checkout. Orders come in warehouse-name order, so numbers are stable.
 /// A pure rule: the catalog as it was at checkout goes in, the plan comes out.
 /// </summary>
 public static class WarehouseSplit
 {
-    public static SplitPlan Plan(IReadOnlyList<CartLine> lines, OrderableLookup catalog)
+    public static SplitPlan Plan(IReadOnlyList<CartLine> lines, OrderableLookup catalog, DateOnly today)
     {
         var problems = lines
             .Select(line => (Line: line, Orderable: catalog.Find(line.Sku)))
@@ -39,9 +40,10 @@ public static class WarehouseSplit
                 var orderLines = group.Select(line =>
                 {
                     var found = catalog.Find(line.Sku);
-                    var unitPrice = found.Price!.Amount;
+                    var unitPrice = CartRules.PriceOf(found, line.Quote, today)!.Amount;
+                    var quoted = line.Quote is { } quote && today <= quote.ValidUntil ? quote.QuotationNumber : null;
                     return new OrderLine(found.Product!.Sku, found.Product.Name, found.Product.Unit, line.Quantity, 0m, unitPrice,
-                        Money.LineTotal(unitPrice, line.Quantity));
+                        Money.LineTotal(unitPrice, line.Quantity), quoted);
                 }).ToList();
                 return new PlannedOrder(group.Key, catalog.Snapshot.WarehouseName(group.Key), orderLines, orderLines.Sum(l => l.LineTotal));
             })

@@ -35,6 +35,11 @@ public sealed class ApiResult : IActionResult
     public static ApiResult Accepted(string location, object body) =>
         new ApiResult(StatusCodes.Status202Accepted, body, "application/json; charset=utf-8").WithHeader("Location", location);
 
+    /// <summary>A file to save (a CSV export): the bytes as they are, with a download name.</summary>
+    public static ApiResult File(byte[] content, string contentType, string fileName) =>
+        new ApiResult(StatusCodes.Status200OK, content, contentType)
+            .WithHeader("Content-Disposition", $"attachment; filename=\"{fileName}\"");
+
     public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, null, "");
 
     public static ApiResult Redirect(string url) =>
@@ -73,6 +78,11 @@ public sealed class ApiResult : IActionResult
             return;
         }
         response.ContentType = _contentType;
+        if (_body is byte[] bytes)
+        {
+            await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
+            return;
+        }
         await JsonSerializer.SerializeAsync(response.Body, _body, _body.GetType(), PortalJson.Options, context.HttpContext.RequestAborted);
     }
 

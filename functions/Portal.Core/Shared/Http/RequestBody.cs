@@ -45,11 +45,13 @@ public sealed class ValidationErrors
         }
     }
 
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
     public void ThrowIfAny()
     {
         if (!IsEmpty)
         {
-            throw Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw Problems.Validation(ToDictionary());
         }
     }
 }

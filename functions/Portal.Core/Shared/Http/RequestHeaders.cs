@@ -32,6 +32,15 @@ public static class RequestHeaders
         : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
         : throw Problems.Validation(name, "Use a whole number.");
 
+    public static bool? QueryBool(this HttpRequest request, string name) =>
+        request.QueryValue(name) switch
+        {
+            null => null,
+            "true" => true,
+            "false" => false,
+            _ => throw Problems.Validation(name, "Use true or false."),
+        };
+
     /// <summary>A query value naming an enum member as the API writes it (camelCase, like every enum on the wire).</summary>
     public static TEnum? QueryEnum<TEnum>(this HttpRequest request, string name) where TEnum : struct, Enum =>
         request.QueryValue(name) is not { } text ? null

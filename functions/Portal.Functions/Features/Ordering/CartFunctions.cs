@@ -8,7 +8,7 @@ using Portal.Core.Shared.Http;
 namespace Portal.Functions.Features.Ordering;
 
 /// <summary>The product cart. Every answer carries the cart's version as ETag; edits of a line need it in If-Match.</summary>
-public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, OrderService orders, QuotationService quotations)
+public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, OrderService orders, DocumentService documents)
 {
     [ApiSummary("The product cart; its version is the ETag")]
     [ApiResponse(200, typeof(CartView))]
@@ -59,8 +59,10 @@ public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, Or
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/from-quotation/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller =>
         {
-            var lines = await quotations.LinesForCartAsync(caller.Scope(), id, ct);
-            return Filled(await carts.FillAsync(caller, lines, ct));
+            // The lines keep the quoted prices: the order charges them while the quotation is valid.
+            var quotation = await documents.QuotationToOrderAsync(caller.Scope(), id, ct);
+            return Filled(await carts.FillAsync(caller, quotation.Lines.Select(l => new CartFillRequest(l.Sku!, l.Name, l.Quantity,
+                l.UnitPrice is { } price ? new Quote(quotation.Id, quotation.Number, price, quotation.ValidUntil) : null)).ToList(), ct));
         });
 
     [ApiSummary("Put an earlier order's lines into the cart for review")]
@@ -71,7 +73,7 @@ public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, Or
         endpoint.RunAsync(req, Access.Customer, async caller =>
         {
             var lines = await orders.LinesForReorderAsync(caller.Scope(), id, ct);
-            return Filled(await carts.FillAsync(caller, lines, ct));
+            return Filled(await carts.FillAsync(caller, lines.Select(l => new CartFillRequest(l.Sku, l.Name, l.Quantity)).ToList(), ct));
         });
 
     private static ApiResult Cart(CartView cart)

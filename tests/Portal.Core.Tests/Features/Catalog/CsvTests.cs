@@ -1,3 +1,4 @@
+using Portal.Core.Shared.Http;
 using Portal.Core.Features.Catalog;
 
 namespace Portal.Core.Tests.Features.Catalog;
