@@ -44,18 +44,25 @@ public static class OrderLifecycle
         var errors = new ValidationErrors();
         for (var i = 0; i < shipped.Count; i++)
         {
-            var index = result.FindIndex(l => string.Equals(l.Sku, shipped[i].Sku, StringComparison.OrdinalIgnoreCase));
-            if (index < 0)
+            // A product can be on more than one line (one at a quoted price): the shipment fills them in order.
+            var matching = Enumerable.Range(0, result.Count).Where(k => string.Equals(result[k].Sku, shipped[i].Sku, StringComparison.OrdinalIgnoreCase)).ToList();
+            var pending = matching.Sum(k => result[k].Pending);
+            if (matching.Count == 0)
             {
                 errors.Add($"lines[{i}].sku", "This order has no such product.");
+                continue;
             }
-            else if (shipped[i].Quantity > result[index].Pending)
+            if (shipped[i].Quantity > pending)
             {
-                errors.Add($"lines[{i}].quantity", $"Only {result[index].Pending} {result[index].Unit} are still to ship.");
+                errors.Add($"lines[{i}].quantity", $"Only {pending} {result[matching[0]].Unit} are still to ship.");
+                continue;
             }
-            else
+            var left = shipped[i].Quantity;
+            foreach (var k in matching)
             {
-                result[index] = result[index] with { Shipped = result[index].Shipped + shipped[i].Quantity };
+                var take = Math.Min(left, result[k].Pending);
+                result[k] = result[k] with { Shipped = result[k].Shipped + take };
+                left -= take;
             }
         }
         errors.ThrowIfAny();

@@ -85,7 +85,8 @@ public sealed class OrderService(OrderingStore store, AccountService accounts, D
     {
         var order = await ChangeAsync(scope, orderId, by, OrderAction.Ship, request, cancellationToken);
         var shipment = order.Shipments.Single(s => s.Number == request.Number.Trim());
-        var byProduct = order.Lines.ToDictionary(l => l.Sku, StringComparer.OrdinalIgnoreCase);
+        // A product can be on two lines (one at a quoted price): the goods issue names it with the first line's details.
+        var byProduct = order.Lines.GroupBy(l => l.Sku, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         await documents.RecordGoodsIssueAsync(scope, shipment.Number, shipment.Date, order.Number,
             shipment.Lines.Select(l => (Shipped: l, Line: byProduct[l.Sku])).Select(x => new DocumentLineRequest
             {

@@ -49,6 +49,16 @@ public sealed class OrderLifecycleTests
     }
 
     [Fact]
+    public void A_product_on_two_lines_is_shipped_across_both()
+    {
+        var quoted = Drill with { Shipped = 0, Ordered = 2, QuotationNumber = "QT-1" };
+        var lines = OrderLifecycle.Ship([quoted, Drill], [new ShipmentLine("PT-1", 4)]);
+
+        Assert.Equal((2m, 3m), (lines[0].Shipped, lines[1].Shipped));
+        Assert.Throws<PortalProblemException>(() => OrderLifecycle.Ship(lines, [new ShipmentLine("PT-1", 2)]));
+    }
+
+    [Fact]
     public void Every_wrong_shipment_line_is_reported_by_its_position()
     {
         var problem = Assert.Throws<PortalProblemException>(() =>
