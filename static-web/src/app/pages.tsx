@@ -5,11 +5,11 @@
 // staff page in that feature's manage/ folder.
 import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { Navigate } from "react-router";
-import type { AccountKind } from "../lib/session";
+import type { UserKind } from "../lib/session";
 import { LoadingState } from "../lib/ui";
 
 /** Who may open a page: customers (buyers at a counterparty), the supplier's staff, or anyone signed in. */
-export type Audience = AccountKind | "signedIn";
+export type Audience = UserKind | "signedIn";
 
 /** The main menu's sections, in the order the menu shows them; a user sees the ones with pages for them. */
 export const menuSections = ["Purchases", "Documents from supplier", "Reports", "Company workplace", "Account"] as const;
@@ -98,6 +98,6 @@ export const pages: PageDeclaration[] = [
   },
 ];
 
-export function mayOpen(who: Audience, kind: AccountKind): boolean {
+export function mayOpen(who: Audience, kind: UserKind): boolean {
   return who === "signedIn" || who === kind;
 }

@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AccountKind, MeView } from "../lib/session";
+import type { MeView, UserKind } from "../lib/session";
 import { fakeServer, renderRoutes } from "../test/render";
 import { menuFor } from "./menu";
 import { mayOpen, pages } from "./pages";
@@ -8,7 +8,7 @@ import { routes } from "./routes";
 
 afterEach(() => vi.unstubAllGlobals());
 
-function me(kind: AccountKind): MeView {
+function me(kind: UserKind): MeView {
   return {
     user: { id: "u1", username: kind === "staff" ? "clerk" : "anna", displayName: kind === "staff" ? "Clara Clerk" : "Anna Schmidt", kind },
     counterparty: kind === "customer" ? { id: "northwind", name: "Northwind Traders" } : null,
@@ -19,7 +19,7 @@ function me(kind: AccountKind): MeView {
 }
 
 /** A portal that knows who is signed in and answers the cart and settings; every request is recorded. */
-function signedInAs(kind: AccountKind) {
+function signedInAs(kind: UserKind) {
   return fakeServer(({ url }) => {
     if (url === "/api/me") return { body: me(kind), headers: { ETag: "1" } };
     if (url === "/api/cart") return { body: { lines: [], total: { amount: 0, currency: "EUR" }, version: "1" }, headers: { ETag: "1" } };

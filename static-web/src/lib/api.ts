@@ -1,7 +1,11 @@
 // The one client for the portal's API. Everything under /api goes through `request`, so the CSRF header,
 // problem details and "your session has ended" are handled in one place instead of in every feature.
+import type { Schemas } from "./api-types";
 
-/** RFC 9457 problem details, as the API sends them for every failure. */
+/**
+ * RFC 9457 problem details, as the API sends them for every failure. Written here rather than taken from the API's
+ * schema because the client also makes them for answers without a body (a proxy's 502, a broken JSON body).
+ */
 export interface ProblemDetails {
   type?: string;
   title?: string;
@@ -133,8 +137,8 @@ async function send(method: string, path: string, options: RequestOptions): Prom
 async function refreshCsrfToken(): Promise<boolean> {
   const response = await send("GET", "/api/me", {});
   if (!response.ok) return false;
-  const me = (await response.json()) as { csrfToken?: string };
-  csrfToken = me.csrfToken ?? null;
+  const me = (await response.json()) as Schemas["MeView"];
+  csrfToken = me.csrfToken || null;
   return csrfToken !== null;
 }
 

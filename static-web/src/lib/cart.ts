@@ -3,57 +3,37 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { request } from "./api";
+import type { Schemas } from "./api-types";
 import { useAnnounce } from "./live";
 import { describeError } from "./problems";
-import type { Money } from "./format";
 
-export interface CartLine {
-  id: string;
-  sku: string;
-  name: string;
-  unit: string;
-  unitPrecision: number;
-  quantity: number;
-  warehouseId: string;
-  warehouseName: string;
-  unitPrice: Money;
-  lineTotal: Money;
-  problem?: string | null;
-}
-
-export interface Cart {
-  lines: CartLine[];
-  total: Money;
-  version: string | number;
-}
+export type CartView = Schemas["CartView"];
+export type CartLineView = Schemas["CartLineView"];
+/** What POST /api/cart/from-quotation/{id} and /from-order/{id} answer: the cart, what was added and what not. */
+export type CartFillResult = Schemas["CartFillResult"];
+export type AddCartLineRequest = Schemas["AddCartLineRequest"];
 
 /** The cart with its version: every change to it must say which version it was made against (If-Match). */
 export interface CartState {
-  cart: Cart;
+  cart: CartView;
   etag: string | null;
-}
-
-export interface CartFill {
-  cart: Cart;
-  added: { sku: string; name: string; quantity: number }[];
-  unavailable: { sku: string; name: string; reason: string }[];
 }
 
 /** What a page that filled the cart tells the cart page, through the router's navigation state. */
 export interface CartFillNotice {
   source: string;
-  added: CartFill["added"];
-  unavailable: CartFill["unavailable"];
+  added: CartFillResult["added"];
+  unavailable: CartFillResult["unavailable"];
 }
 
 export const cartQueryKey = ["cart"] as const;
 
-export function cartETag(state: { etag: string | null; cart: Cart }): string {
-  return state.etag ?? String(state.cart.version);
+export function cartETag(state: { etag: string | null; cart: CartView }): string {
+  return state.etag ?? state.cart.version;
 }
 
 export async function fetchCart(): Promise<CartState> {
-  const { data, etag } = await request<Cart>("GET", "/api/cart");
+  const { data, etag } = await request<CartView>("GET", "/api/cart");
   return { cart: data, etag };
 }
 
@@ -62,22 +42,16 @@ export function useCart() {
   return useQuery({ queryKey: cartQueryKey, queryFn: fetchCart, staleTime: 0 });
 }
 
-export function lineCount(cart: Cart | undefined): number {
+export function lineCount(cart: CartView | undefined): number {
   return cart?.lines.length ?? 0;
-}
-
-export interface AddToCart {
-  sku: string;
-  quantity: number;
-  warehouseId?: string;
 }
 
 /** Adds a product; the answer is the whole new cart, which replaces the cached one. */
 export function useAddToCart() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (line: AddToCart) => {
-      const { data, etag } = await request<Cart>("POST", "/api/cart/lines", { body: line });
+    mutationFn: async (line: AddCartLineRequest) => {
+      const { data, etag } = await request<CartView>("POST", "/api/cart/lines", { body: line });
       return { cart: data, etag } satisfies CartState;
     },
     onSuccess: (state) => client.setQueryData(cartQueryKey, state),
@@ -89,7 +63,7 @@ export function useFillCart() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (from: { kind: "quotation" | "order"; id: string }) => {
-      const { data, etag } = await request<CartFill>("POST", `/api/cart/from-${from.kind}/${encodeURIComponent(from.id)}`);
+      const { data, etag } = await request<CartFillResult>("POST", `/api/cart/from-${from.kind}/${encodeURIComponent(from.id)}`);
       return { fill: data, etag };
     },
     onSuccess: ({ fill, etag }) => client.setQueryData<CartState>(cartQueryKey, { cart: fill.cart, etag }),

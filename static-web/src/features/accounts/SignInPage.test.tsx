@@ -1,6 +1,7 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { MeView } from "../../lib/session";
 import { fakeServer, renderPage } from "../../test/render";
 import { SignInPage, safeReturnTo } from "./SignInPage";
 
@@ -21,7 +22,8 @@ describe("SignInPage", () => {
   });
 
   it("returns to the page the user wanted after signing in", async () => {
-    fakeServer(() => ({ body: { user: { id: "u", username: "a", displayName: "A", kind: "customer" }, companyName: "S", currency: "EUR", csrfToken: "t" } }));
+    const me: MeView = { user: { id: "u", username: "a", displayName: "A", kind: "customer" }, companyName: "S", currency: "EUR", csrfToken: "t" };
+    fakeServer(() => ({ body: me }));
     renderPage(<SignInPage />, { path: "/sign-in?returnTo=%2Fpurchases%2Fcart", route: "/sign-in" });
     await signIn("a", "secret");
     expect(await screen.findByText("Cart page")).toBeInTheDocument();

@@ -14,7 +14,7 @@ import { useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatMoney, formatQuantity } from "../../lib/format";
 import { DetailPage, ErrorState, Notice, PageHeader, TableScroll } from "../../lib/ui";
-import { useQuotation, type Quotation } from "./api";
+import { useQuotation, type DocumentView } from "./api";
 
 const useStyles = makeStyles({
   number: { textAlign: "right" },
@@ -31,7 +31,7 @@ export function QuotationPage() {
   );
 }
 
-function QuotationDetail({ quotation }: { quotation: Quotation }) {
+function QuotationDetail({ quotation }: { quotation: DocumentView }) {
   const styles = useStyles();
   const fill = useFillCartForReview();
 
@@ -42,17 +42,23 @@ function QuotationDetail({ quotation }: { quotation: Quotation }) {
     <div className={styles.stack}>
       <PageHeader
         title={`Quotation ${quotation.number}`}
-        subtitle={`${formatDate(quotation.date)} · valid until ${formatDate(quotation.validUntil)}`}
+        subtitle={quotation.validUntil ? `${formatDate(quotation.date)} · valid until ${formatDate(quotation.validUntil)}` : formatDate(quotation.date)}
         actions={
-          <Button appearance="primary" icon={<CartRegular />} onClick={createOrder} disabled={fill.isPending || quotation.expired}>
+          <Button appearance="primary" icon={<CartRegular />} onClick={createOrder} disabled={fill.isPending || !quotation.orderable}>
             {fill.isPending ? "Adding to the cart…" : "Create order"}
           </Button>
         }
       />
-      {quotation.expired && (
+      {quotation.expired ? (
         <Notice intent="warning" title="This quotation has expired.">
           Its prices no longer apply. Ask your supplier for a new quotation, or order from the catalog.
         </Notice>
+      ) : (
+        !quotation.orderable && (
+          <Notice intent="warning" title="This quotation cannot be ordered from.">
+            Only an issued quotation that is still valid can be. Ask your supplier for a new one, or order from the catalog.
+          </Notice>
+        )
       )}
       {fill.isError && <ErrorState error={fill.error} />}
       {quotation.notes && <p>{quotation.notes}</p>}
@@ -67,10 +73,12 @@ function QuotationDetail({ quotation }: { quotation: Quotation }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {quotation.lines.map((line) => (
-              <TableRow key={line.sku}>
+            {/* A document line may name no product (a service, a delivery charge), and a product may be on two. */}
+            {quotation.lines.map((line, index) => (
+              <TableRow key={`${index}-${line.sku ?? ""}`}>
                 <TableCell>
-                  {line.name} ({line.sku})
+                  {line.name}
+                  {line.sku && ` (${line.sku})`}
                 </TableCell>
                 <TableCell className={styles.number}>
                   {formatQuantity(line.quantity)} {line.unit}

@@ -1,33 +1,17 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api, withQuery } from "../../lib/api";
-import type { Money } from "../../lib/format";
+import type { Schemas } from "../../lib/api-types";
 
-export interface QuotationSummary {
-  id: string;
-  number: string;
-  date: string;
-  validUntil: string;
-  expired: boolean;
-  total: Money;
-  lineCount: number;
-}
-
-export interface Quotation {
-  id: string;
-  number: string;
-  date: string;
-  validUntil: string;
-  expired: boolean;
-  lines: { sku: string; name: string; unit: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
-  total: Money;
-  notes?: string | null;
-}
+// Quotations are one of the document types the API serves under /api/documents/{type}; every type has the same
+// list entry and detail.
+export type DocumentSummaryView = Schemas["DocumentSummaryView"];
+export type DocumentView = Schemas["DocumentView"];
 
 export function useQuotations() {
   return useInfiniteQuery({
     queryKey: ["documents", "quotations"],
     queryFn: ({ pageParam, signal }) =>
-      api.get<{ items: QuotationSummary[]; continuation: string | null }>(
+      api.get<Schemas["ListPageOfDocumentSummaryView"]>(
         withQuery("/api/documents/quotations", { continuation: pageParam }),
         signal,
       ),
@@ -39,6 +23,6 @@ export function useQuotations() {
 export function useQuotation(id: string) {
   return useQuery({
     queryKey: ["documents", "quotations", id],
-    queryFn: ({ signal }) => api.get<Quotation>(`/api/documents/quotations/${encodeURIComponent(id)}`, signal),
+    queryFn: ({ signal }) => api.get<DocumentView>(`/api/documents/quotations/${encodeURIComponent(id)}`, signal),
   });
 }

@@ -14,7 +14,7 @@ import { useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from "../../lib/format";
 import { DetailPage, ErrorState, PageHeader, TableScroll } from "../../lib/ui";
-import { useOrder, type Order } from "./api";
+import { useOrder, type OrderView } from "./api";
 import { StatusBadge, statusInfo } from "./orderStatus";
 
 const useStyles = makeStyles({
@@ -36,7 +36,7 @@ export function OrderPage() {
   );
 }
 
-function OrderDetail({ order }: { order: Order }) {
+function OrderDetail({ order }: { order: OrderView }) {
   const styles = useStyles();
   const fill = useFillCartForReview();
 
@@ -89,8 +89,9 @@ function OrderDetail({ order }: { order: Order }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {order.lines.map((line) => (
-              <TableRow key={line.sku}>
+            {/* A product can be on two lines, one of them at a quoted price, so the sku alone is no key. */}
+            {order.lines.map((line, index) => (
+              <TableRow key={`${index}-${line.sku}`}>
                 <TableCell>
                   {line.name} <span className={styles.term}>{line.sku}</span>
                 </TableCell>

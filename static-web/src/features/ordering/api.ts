@@ -2,19 +2,15 @@
 // orders statement. The cart's model and the ways into it that other features use live in lib/cart.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, request, withQuery } from "../../lib/api";
-import { cartETag, cartQueryKey, fetchCart, type Cart, type CartState } from "../../lib/cart";
-import type { Money } from "../../lib/format";
+import type { Schemas } from "../../lib/api-types";
+import { cartETag, cartQueryKey, fetchCart, type CartState, type CartView } from "../../lib/cart";
 
-export interface Warehouse {
-  id: string;
-  name: string;
-  city?: string | null;
-}
+export type Warehouse = Schemas["Warehouse"];
 
 export function useWarehouses() {
   return useQuery({
     queryKey: ["warehouses"],
-    queryFn: ({ signal }) => api.get<{ items: Warehouse[] }>("/api/warehouses", signal),
+    queryFn: ({ signal }) => api.get<Schemas["ItemListOfWarehouse"]>("/api/warehouses", signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -41,11 +37,11 @@ async function send(change: CartChange, etag: string): Promise<CartState> {
   const path = change.kind === "clear" ? "/api/cart" : `/api/cart/lines/${encodeURIComponent(change.lineId)}`;
   const { data, etag: next } =
     change.kind === "update"
-      ? await request<Cart>("PATCH", path, {
+      ? await request<CartView>("PATCH", path, {
           ifMatch: etag,
-          body: { quantity: change.quantity, warehouseId: change.warehouseId },
+          body: { quantity: change.quantity, warehouseId: change.warehouseId } satisfies Schemas["UpdateCartLineRequest"],
         })
-      : await request<Cart>("DELETE", path, { ifMatch: etag });
+      : await request<CartView>("DELETE", path, { ifMatch: etag });
   return { cart: data, etag: next };
 }
 
@@ -74,20 +70,8 @@ export function useChangeCart() {
   });
 }
 
-export interface CheckoutOrder {
-  id: string;
-  number: string;
-  warehouseId: string;
-  warehouseName: string;
-  total: Money;
-}
-
-export interface Checkout {
-  id: string;
-  status: "pending" | "completed" | "failed";
-  orders?: CheckoutOrder[];
-  failureReason?: string | null;
-}
+/** A checkout: pending until the queue function has made the orders (one per warehouse), then completed or failed. */
+export type CheckoutView = Schemas["CheckoutView"];
 
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -104,8 +88,11 @@ export function useStartCheckout() {
   return useMutation({
     mutationFn: async (input: { key: string; customerReference: string; comment: string }) => {
       const state = client.getQueryData<CartState>(cartQueryKey) ?? (await fetchCart());
-      const { data } = await request<Checkout>("POST", "/api/checkouts", {
-        body: { customerReference: input.customerReference || undefined, comment: input.comment || undefined },
+      const { data } = await request<CheckoutView>("POST", "/api/checkouts", {
+        body: {
+          customerReference: input.customerReference || undefined,
+          comment: input.comment || undefined,
+        } satisfies Schemas["CheckoutRequest"],
         ifMatch: cartETag(state),
         idempotencyKey: input.key,
       });
@@ -119,7 +106,7 @@ export function useStartCheckout() {
 export function useCheckout(id: string | null) {
   return useQuery({
     queryKey: ["checkout", id],
-    queryFn: ({ signal }) => api.get<Checkout>(`/api/checkouts/${encodeURIComponent(id!)}`, signal),
+    queryFn: ({ signal }) => api.get<CheckoutView>(`/api/checkouts/${encodeURIComponent(id!)}`, signal),
     enabled: id !== null,
     refetchInterval: (query) => (query.state.data?.status === "pending" || !query.state.data ? 1000 : false),
     staleTime: 0,
@@ -128,42 +115,13 @@ export function useCheckout(id: string | null) {
 
 // Orders.
 
-export interface OrderSummary {
-  id: string;
-  number: string;
-  date: string;
-  status: string;
-  warehouseId: string;
-  warehouseName: string;
-  total: Money;
-  lineCount: number;
-  customerReference?: string | null;
-}
-
-export interface Order {
-  id: string;
-  number: string;
-  date: string;
-  status: string;
-  warehouseId: string;
-  warehouseName: string;
-  customerReference?: string | null;
-  lines: {
-    sku: string;
-    name: string;
-    unit: string;
-    ordered: number;
-    shipped: number;
-    pending: number;
-    unitPrice: Money;
-    lineTotal: Money;
-  }[];
-  total: Money;
-  history: { status: string; at: string }[];
-}
+export type OrderStatus = Schemas["OrderStatus"];
+export type OrderSummaryView = Schemas["OrderSummaryView"];
+export type OrderView = Schemas["OrderView"];
 
 export interface OrderFilters {
-  status: string;
+  /** "" for every status. */
+  status: OrderStatus | "";
   from: string;
   to: string;
 }
@@ -172,7 +130,7 @@ export function useOrders(filters: OrderFilters) {
   return useInfiniteQuery({
     queryKey: ["orders", "list", filters],
     queryFn: ({ pageParam, signal }) =>
-      api.get<{ items: OrderSummary[]; continuation: string | null }>(
+      api.get<Schemas["ListPageOfOrderSummaryView"]>(
         withQuery("/api/orders", { ...filters, continuation: pageParam }),
         signal,
       ),
@@ -184,28 +142,18 @@ export function useOrders(filters: OrderFilters) {
 export function useOrder(id: string) {
   return useQuery({
     queryKey: ["orders", "detail", id],
-    queryFn: ({ signal }) => api.get<Order>(`/api/orders/${encodeURIComponent(id)}`, signal),
+    queryFn: ({ signal }) => api.get<OrderView>(`/api/orders/${encodeURIComponent(id)}`, signal),
   });
 }
 
 // Orders statement.
 
-export interface StatementRow {
-  orderId: string;
-  orderNumber: string;
-  orderDate: string;
-  sku: string;
-  name: string;
-  unit: string;
-  ordered: number;
-  shipped: number;
-  pending: number;
-}
+export type OrdersStatementView = Schemas["OrdersStatementView"];
 
 /** The seed's Orders statement: ordered, shipped and pending quantities of the orders In progress. */
 export function useOrdersStatement() {
   return useQuery({
     queryKey: ["reports", "orders-statement"],
-    queryFn: ({ signal }) => api.get<{ rows: StatementRow[] }>("/api/reports/orders-statement", signal),
+    queryFn: ({ signal }) => api.get<OrdersStatementView>("/api/reports/orders-statement", signal),
   });
 }
