@@ -1,5 +1,6 @@
 // One environment of the Customer Portal in one resource group: the Function App (API and queue work),
-// its storage, Service Bus for ERP events, Key Vault for the session key, monitoring, and the static web app.
+// its storage and the Event Grid topic that reports supplier uploads, Service Bus for ERP events, Key Vault for
+// the session key, monitoring, and the static web app.
 // Deploy with main.bicepparam; docs/deploy.md has the steps.
 
 targetScope = 'resourceGroup'
@@ -46,6 +47,7 @@ var names = {
   logAnalytics: 'log-portal-${env}'
   applicationInsights: 'appi-portal-${env}'
   storage: 'stportal${env}${token}'
+  blobEvents: 'egst-portal-${env}'
   serviceBus: 'sb-portal-${env}-${token}'
   keyVault: 'kv-portal-${env}-${take(token, 4)}'
   plan: 'plan-portal-${env}'
@@ -53,9 +55,10 @@ var names = {
   staticWebApp: 'stapp-portal-${env}'
 }
 
-// The storage layout the app uses. Every work queue has a -poison twin: the Functions host moves a message
-// there after its fifth failed delivery (host.json maxDequeueCount), and creating them here lets the
-// identity do without the right to create queues at run time.
+// The storage layout the app uses: tableNames, workQueueNames and containerNames are exactly what the app's
+// features declare (the infrastructure tests compare them). Every work queue has a -poison twin: the Functions
+// host moves a message there after its fifth failed delivery (host.json maxDequeueCount), and creating them here
+// lets the identity do without the right to create queues at run time.
 var tableNames = [
   'Settings'
   'Counterparties'
@@ -66,18 +69,23 @@ var tableNames = [
   'Orders'
   'Documents'
 ]
+// Event Grid writes the supplier containers' blob events here; a queue function handles them.
+var blobEventsQueueName = 'blob-events'
 var workQueueNames = [
   'checkouts'
   'outbox'
   'integration-events'
+  blobEventsQueueName
 ]
-// Flex Consumption pulls the published package from this container.
-var deploymentContainerName = 'deployment-package'
+// The supplier's files: documents' files and materials, uploaded straight into these containers.
 var containerNames = [
   'documents'
   'materials'
-  deploymentContainerName
 ]
+// Containers the platform uses rather than the app. Flex Consumption pulls the published package from the
+// first; Event Grid keeps blob events it could not deliver in the second.
+var deploymentContainerName = 'deployment-package'
+var blobEventsDeadLetterContainerName = 'blob-events-deadletter'
 var eventsTopicName = 'integration-events'
 var sessionKeySecretName = 'portal-session-key'
 
@@ -107,7 +115,20 @@ module storage 'modules/storage.bicep' = {
     location: location
     tableNames: tableNames
     queueNames: flatten(map(workQueueNames, queue => [queue, '${queue}-poison']))
+    containerNames: concat(containerNames, [deploymentContainerName, blobEventsDeadLetterContainerName])
+    tags: tags
+  }
+}
+
+module blobEvents 'modules/blobevents.bicep' = {
+  name: 'blobEvents'
+  params: {
+    name: names.blobEvents
+    location: location
+    storageAccountName: storage.outputs.name
     containerNames: containerNames
+    queueName: blobEventsQueueName
+    deadLetterContainerName: blobEventsDeadLetterContainerName
     tags: tags
   }
 }
@@ -199,6 +220,9 @@ output portalUrl string = 'https://${staticWebApp.outputs.defaultHostName}'
 
 @description('Name of the storage account (documents and materials are uploaded here).')
 output storageAccountName string = storage.outputs.name
+
+@description('Name of the Event Grid system topic that reports uploads to the documents and materials containers.')
+output blobEventsTopicName string = blobEvents.outputs.name
 
 @description('Name of the key vault that holds the session key.')
 output keyVaultName string = keyVault.outputs.name

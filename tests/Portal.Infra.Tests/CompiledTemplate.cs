@@ -22,7 +22,7 @@ internal sealed class CompiledTemplate
 
     public JsonObject Template { get; }
 
-    /// <summary>Resources of main.bicep and, recursively, of the modules (nested deployments) it calls.</summary>
+    /// <summary>Resources main.bicep and, recursively, the modules (nested deployments) it calls deploy; existing references are left out.</summary>
     public IReadOnlyList<JsonObject> Resources { get; }
 
     public IReadOnlyList<JsonObject> OfType(string type) =>
@@ -46,6 +46,11 @@ internal sealed class CompiledTemplate
         };
         foreach (var resource in resources)
         {
+            // With symbolic names, an "existing" reference is listed beside the resources but deploys nothing.
+            if (resource["existing"] is JsonValue existing && existing.TryGetValue<bool>(out var isExisting) && isExisting)
+            {
+                continue;
+            }
             yield return resource;
             if (resource["properties"]?["template"] is JsonObject nested)
             {

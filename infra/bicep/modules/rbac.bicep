@@ -21,10 +21,20 @@ param applicationInsightsName string
 
 // Built-in role definition IDs (the same in every tenant).
 var roles = {
-  // Host leases and secrets, the deployment package, document and material files. It includes
-  // generateUserDelegationKey, so the app can sign user-delegation SAS downloads without Storage Blob
-  // Delegator on top. Blob Data Owner (what some samples use) adds only ACL management, which a flat
-  // namespace account does not have.
+  // Blobs. What the app needs:
+  // - read blobs in documents and materials: the blob-events function reads each file's properties and
+  //   metadata, and a download link can never do more than its signer may, because Storage grants a
+  //   user-delegation SAS the intersection of its permissions (here read, one blob, 5 minutes) and the roles
+  //   of the identity that asked for the delegation key;
+  // - generateUserDelegationKey to sign those links. It is an action on the blob service, so only a role
+  //   assigned on the account (or above) grants it: on a container it has no effect;
+  // - write: the Functions host keeps leases and keys in containers it creates at run time, the app creates
+  //   the containers it declares on start, and the platform writes and reads the deployment package with this
+  //   identity.
+  // Storage Blob Data Contributor on the account covers all three, generateUserDelegationKey included, so
+  // Storage Blob Delegator on top would add nothing. Narrower is not possible while the host creates its own
+  // containers. Blob Data Owner (what some samples use) adds only ACL management, which a flat namespace
+  // account does not have.
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   // Queue triggers read and delete messages, features enqueue work, the host moves failures to -poison.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
