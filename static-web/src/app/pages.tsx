@@ -88,6 +88,16 @@ export const pages: PageDeclaration[] = [
       description: "Allow or stop external users' access; the company name and currency.",
     },
   },
+  {
+    path: "manage/documents",
+    who: "staff",
+    element: page(() => import("../features/documents/manage/IssueDocumentPage"), "IssueDocumentPage"),
+    menu: {
+      section: "Company workplace",
+      label: "Issue a document",
+      description: "Publish an invoice, delivery, credit note or other document to a customer.",
+    },
+  },
 
   // Everyone signed in.
   {

@@ -1,0 +1,106 @@
+// Staff side of Documents: issuing a document by hand (PUT /api/manage/documents/{counterpartyId}/{type}/{number}) for
+// a supplier without an ERP link, and the counterparties to issue it to (GET /api/manage/counterparties).
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { api } from "../../../lib/api";
+import type { Schemas } from "../../../lib/api-types";
+
+export type DocumentRequest = Schemas["DocumentRequest"];
+export type DocumentLineRequest = Schemas["DocumentLineRequest"];
+export type RelatedDocumentRequest = Schemas["RelatedDocumentRequest"];
+export type DocumentView = Schemas["DocumentView"];
+export type DocumentStatus = Schemas["DocumentStatus"];
+export type CounterpartyView = Schemas["CounterpartyView"];
+
+/** Which of the optional dates a type has: invoices fall due, quotations expire, statements cover a period. */
+export interface DocumentTypeInfo {
+  label: string;
+  /** One of them, as a sentence says it ("Invoice INV-1 saved"). */
+  singular: string;
+  /** The statuses the API allows for the type; the first is what a new document starts with. */
+  statuses: readonly DocumentStatus[];
+  dueDate?: true;
+  validUntil?: true;
+  period?: true;
+}
+
+// The seven documents from supplier, in the order and with the names of the customers' menu. The API's route admits
+// exactly these (its path pattern), and refuses a status the type does not have.
+export const documentTypes = {
+  quotations: { label: "Quotations", singular: "Quotation", statuses: ["issued", "canceled"], validUntil: true },
+  invoices: { label: "Invoices", singular: "Invoice", statuses: ["unpaid", "partiallyPaid", "paid", "canceled"], dueDate: true },
+  "tax-invoices": { label: "Tax invoices", singular: "Tax invoice", statuses: ["issued", "canceled"] },
+  "goods-issues": { label: "Goods delivery", singular: "Goods delivery", statuses: ["issued", "delivered", "canceled"] },
+  "goods-returns": { label: "Goods return", singular: "Goods return", statuses: ["received", "canceled"] },
+  "credit-notes": { label: "Credit notes", singular: "Credit note", statuses: ["issued", "refunded", "canceled"] },
+  "reconciliation-statements": {
+    label: "Reconciliation statements",
+    singular: "Reconciliation statement",
+    statuses: ["issued", "confirmed", "disputed"],
+    period: true,
+  },
+} as const satisfies Record<string, DocumentTypeInfo>;
+
+export type DocumentType = keyof typeof documentTypes;
+export const documentTypeKeys = Object.keys(documentTypes) as DocumentType[];
+
+export function isDocumentType(value: string): value is DocumentType {
+  return Object.hasOwn(documentTypes, value);
+}
+
+export function typeInfo(type: DocumentType): DocumentTypeInfo {
+  return documentTypes[type];
+}
+
+/** Every status in words; a Record, so a status the API adds needs a label here before the page builds. */
+export const statusLabels: Record<DocumentStatus, string> = {
+  issued: "Issued",
+  unpaid: "Unpaid",
+  partiallyPaid: "Partially paid",
+  paid: "Paid",
+  canceled: "Canceled",
+  delivered: "Delivered",
+  received: "Received",
+  refunded: "Refunded",
+  confirmed: "Confirmed",
+  disputed: "Disputed",
+};
+
+/** What a document may name as related: another document from supplier, an order or an RMA request. */
+export const relatedTypes: { value: string; label: string }[] = [
+  ...documentTypeKeys.map((type) => ({ value: type as string, label: documentTypes[type].singular })),
+  { value: "orders", label: "Order" },
+  { value: "rma-requests", label: "RMA request" },
+];
+
+/** Where the document's file goes in Blob Storage (container `documents`); the upload links it to the document. */
+export function fileBlobName(counterpartyId: string, type: DocumentType, number: string, extension = "pdf"): string {
+  return `documents/${counterpartyId}/${type}/${number}.${extension}`;
+}
+
+export const counterpartiesQueryKey = ["manage", "counterparties"] as const;
+
+export function useCounterparties() {
+  return useQuery({
+    queryKey: counterpartiesQueryKey,
+    queryFn: ({ signal }) => api.get<Schemas["ItemListOfCounterpartyView"]>("/api/manage/counterparties", signal),
+    select: (list) => [...list.items].sort((a, b) => a.name.localeCompare(b.name)),
+  });
+}
+
+export interface IssueDocument {
+  counterpartyId: string;
+  type: DocumentType;
+  number: string;
+  document: DocumentRequest;
+}
+
+/** Creates the document under the company's number, or updates the one already there: the API's upsert. */
+export function useIssueDocument() {
+  return useMutation({
+    mutationFn: ({ counterpartyId, type, number, document }: IssueDocument) =>
+      api.put<DocumentView>(
+        `/api/manage/documents/${encodeURIComponent(counterpartyId)}/${encodeURIComponent(type)}/${encodeURIComponent(number)}`,
+        document satisfies DocumentRequest,
+      ),
+  });
+}
