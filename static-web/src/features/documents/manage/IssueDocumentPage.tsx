@@ -74,15 +74,20 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  // A line's fields side by side on a wide screen, wrapping onto more rows as the screen narrows.
   lineFields: {
-    display: "grid",
-    gap: tokens.spacingVerticalS,
+    display: "flex",
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalS,
     columnGap: tokens.spacingHorizontalM,
-    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 9rem), 1fr))",
-    alignItems: "end",
+    alignItems: "flex-start",
   },
-  lineName: { gridColumn: "span 2", "@media (max-width: 480px)": { gridColumn: "1 / -1" } },
-  lineTotal: { display: "grid", gap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS },
+  cell: { minWidth: 0, flexGrow: 1, flexShrink: 1, flexBasis: "7rem" },
+  cellWide: { minWidth: 0, flexGrow: 3, flexShrink: 1, flexBasis: "14rem" },
+  cellNarrow: { minWidth: 0, flexGrow: 1, flexShrink: 1, flexBasis: "5rem" },
+  control: { width: "100%", minWidth: 0 },
+  lineTotal: { display: "grid", gap: tokens.spacingVerticalXXS, minWidth: "6rem", flexGrow: 1 },
+  rowAction: { alignSelf: "flex-end" },
   lineTotalLabel: { color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   blob: { overflowWrap: "anywhere", fontFamily: tokens.fontFamilyMonospace },
@@ -357,8 +362,9 @@ function IssueForm({ counterparties, onUnknownCounterparty }: { counterparties: 
                 <fieldset className={styles.row}>
                   <legend className={styles.legend}>Line {index + 1}</legend>
                   <div className={styles.lineFields}>
-                    <Field label="SKU" hint="Optional." validationMessage={lineMessage(index, line, "sku")}>
+                    <Field className={styles.cell} label="SKU" validationMessage={lineMessage(index, line, "sku")}>
                       <Input
+                        className={styles.control}
                         data-field={`line-${line.key}-sku`}
                         value={line.sku}
                         onChange={(_, data) => updateLine(line.key, { sku: data.value })}
@@ -367,22 +373,24 @@ function IssueForm({ counterparties, onUnknownCounterparty }: { counterparties: 
                         spellCheck={false}
                       />
                     </Field>
-                    <Field className={styles.lineName} label="Name" required validationMessage={lineMessage(index, line, "name")}>
-                      <Input value={line.name} onChange={(_, data) => updateLine(line.key, { name: data.value })} maxLength={200} autoComplete="off" />
+                    <Field className={styles.cellWide} label="Name" required validationMessage={lineMessage(index, line, "name")}>
+                      <Input className={styles.control} value={line.name} onChange={(_, data) => updateLine(line.key, { name: data.value })} maxLength={200} autoComplete="off" />
                     </Field>
-                    <Field label="Unit" validationMessage={lineMessage(index, line, "unit")}>
-                      <Input value={line.unit} onChange={(_, data) => updateLine(line.key, { unit: data.value })} maxLength={20} autoComplete="off" />
+                    <Field className={styles.cellNarrow} label="Unit" validationMessage={lineMessage(index, line, "unit")}>
+                      <Input className={styles.control} value={line.unit} onChange={(_, data) => updateLine(line.key, { unit: data.value })} maxLength={20} autoComplete="off" />
                     </Field>
-                    <Field label="Quantity" required validationMessage={lineMessage(index, line, "quantity")}>
+                    <Field className={styles.cell} label="Quantity" required validationMessage={lineMessage(index, line, "quantity")}>
                       <Input
+                        className={styles.control}
                         value={line.quantity}
                         onChange={(_, data) => updateLine(line.key, { quantity: data.value })}
                         inputMode="decimal"
                         autoComplete="off"
                       />
                     </Field>
-                    <Field label="Unit price" validationMessage={lineMessage(index, line, "unitPrice")}>
+                    <Field className={styles.cell} label="Unit price" validationMessage={lineMessage(index, line, "unitPrice")}>
                       <Input
+                        className={styles.control}
                         value={line.unitPrice}
                         onChange={(_, data) => updateLine(line.key, { unitPrice: data.value })}
                         inputMode="decimal"
@@ -393,7 +401,7 @@ function IssueForm({ counterparties, onUnknownCounterparty }: { counterparties: 
                       <span className={styles.lineTotalLabel}>Line total</span>
                       <span data-testid={`line-total-${index}`}>{money(lineTotal(line))}</span>
                     </div>
-                    <div>
+                    <div className={styles.rowAction}>
                       <Button icon={<DeleteRegular />} aria-label={`Remove line ${index + 1}`} onClick={() => removeLine(index, line.key)}>
                         Remove line
                       </Button>
@@ -438,8 +446,9 @@ function IssueForm({ counterparties, onUnknownCounterparty }: { counterparties: 
                 <fieldset className={styles.row}>
                   <legend className={styles.legend}>Related document {index + 1}</legend>
                   <div className={styles.lineFields}>
-                    <Field label="Type" validationMessage={relatedMessage(index, related, "type")}>
+                    <Field className={styles.cell} label="Type" validationMessage={relatedMessage(index, related, "type")}>
                       <Select
+                        className={styles.control}
                         data-field={`related-${related.key}-type`}
                         value={related.type}
                         onChange={(_, data) => updateRelated(related.key, { type: data.value })}
@@ -451,8 +460,9 @@ function IssueForm({ counterparties, onUnknownCounterparty }: { counterparties: 
                         ))}
                       </Select>
                     </Field>
-                    <Field label="Number" validationMessage={relatedMessage(index, related, "number")}>
+                    <Field className={styles.cellWide} label="Number" validationMessage={relatedMessage(index, related, "number")}>
                       <Input
+                        className={styles.control}
                         value={related.number}
                         onChange={(_, data) => updateRelated(related.key, { number: data.value })}
                         maxLength={50}
@@ -460,7 +470,7 @@ function IssueForm({ counterparties, onUnknownCounterparty }: { counterparties: 
                         spellCheck={false}
                       />
                     </Field>
-                    <div>
+                    <div className={styles.rowAction}>
                       <Button
                         icon={<DeleteRegular />}
                         aria-label={`Remove related document ${index + 1}`}
