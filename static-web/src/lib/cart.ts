@@ -2,30 +2,13 @@
 // and the two ways to put things into it live here; the cart page itself is features/ordering.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
-import { request } from "./api";
+import { request, type Schema } from "./api";
 import { useAnnounce } from "./live";
 import { describeError } from "./problems";
-import type { Money } from "./format";
 
-export interface CartLine {
-  id: string;
-  sku: string;
-  name: string;
-  unit: string;
-  unitPrecision: number;
-  quantity: number;
-  warehouseId: string;
-  warehouseName: string;
-  unitPrice: Money;
-  lineTotal: Money;
-  problem?: string | null;
-}
-
-export interface Cart {
-  lines: CartLine[];
-  total: Money;
-  version: string | number;
-}
+/** A cart line; `problem` says why it cannot be ordered as it is, `quotationNumber` that it carries a quoted price. */
+export type CartLine = Schema<"CartLineView">;
+export type Cart = Schema<"CartView">;
 
 /** The cart with its version: every change to it must say which version it was made against (If-Match). */
 export interface CartState {
@@ -33,11 +16,8 @@ export interface CartState {
   etag: string | null;
 }
 
-export interface CartFill {
-  cart: Cart;
-  added: { sku: string; name: string; quantity: number }[];
-  unavailable: { sku: string; name: string; reason: string }[];
-}
+/** What filling the cart from a quotation or an order added, and what it could not add and why. */
+export type CartFill = Schema<"CartFillResult">;
 
 /** What a page that filled the cart tells the cart page, through the router's navigation state. */
 export interface CartFillNotice {
@@ -49,7 +29,7 @@ export interface CartFillNotice {
 export const cartQueryKey = ["cart"] as const;
 
 export function cartETag(state: { etag: string | null; cart: Cart }): string {
-  return state.etag ?? String(state.cart.version);
+  return state.etag ?? state.cart.version;
 }
 
 export async function fetchCart(): Promise<CartState> {
@@ -66,11 +46,7 @@ export function lineCount(cart: Cart | undefined): number {
   return cart?.lines.length ?? 0;
 }
 
-export interface AddToCart {
-  sku: string;
-  quantity: number;
-  warehouseId?: string;
-}
+export type AddToCart = Schema<"AddCartLineRequest">;
 
 /** Adds a product; the answer is the whole new cart, which replaces the cached one. */
 export function useAddToCart() {

@@ -1,7 +1,6 @@
-export interface Money {
-  amount: number;
-  currency: string;
-}
+import type { Schema } from "./api";
+
+export type Money = Schema<"Money">;
 
 // Formatting follows the browser's language, so a buyer in Lyon sees "1 234,50 €" and one in Bristol "€1,234.50".
 const moneyFormats = new Map<string, Intl.NumberFormat>();

@@ -1,34 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
-import { request, setCsrfToken } from "./api";
+import { request, setCsrfToken, type Schema } from "./api";
 
 /** Who the user is to the portal. The API sends every enum camelCase. */
-export type AccountKind = "customer" | "staff";
+export type AccountKind = Schema<"UserKind">;
 
-export interface MeView {
-  user: {
-    id: string;
-    username: string;
-    displayName: string;
-    email?: string | null;
-    phone?: string | null;
-    jobTitle?: string | null;
-    kind: AccountKind;
-  };
-  counterparty?: {
-    id: string;
-    name: string;
-    code?: string | null;
-    taxId?: string | null;
-    email?: string | null;
-    phone?: string | null;
-    address?: string | null;
-  } | null;
-  accessGroup?: { id: string; name: string; profile: string; allowedCategories: string[] } | null;
-  companyName: string;
-  currency: string;
-  csrfToken: string;
-}
+/** The signed-in user, their counterparty and access group (customers), and the CSRF token. */
+export type MeView = Schema<"MeView">;
 
 /** The signed-in user with the ETag that PUT /api/me/contact needs. */
 export interface Session {

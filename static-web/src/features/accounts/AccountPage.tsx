@@ -19,6 +19,7 @@ import { useAnnounce } from "../../lib/live";
 import { describeError, fieldError } from "../../lib/problems";
 import { isCustomer, sessionQueryKey, useMe, useSession, useStoreSession, type MeView } from "../../lib/session";
 import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll } from "../../lib/ui";
+import type { Colleagues, ContactChange, PasswordChange } from "./api";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gap: tokens.spacingHorizontalL, gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))" },
@@ -97,7 +98,7 @@ function ContactForm({ me }: { me: MeView }) {
           email: form.email || null,
           phone: form.phone || null,
           jobTitle: form.jobTitle || null,
-        },
+        } satisfies ContactChange,
         ifMatch: session.data?.etag,
       }),
     onSuccess: ({ data, etag }) => {
@@ -158,7 +159,7 @@ export function PasswordForm() {
   const [changed, setChanged] = useState(false);
 
   const change = useMutation({
-    mutationFn: () => api.post<void>("/api/me/password", { currentPassword: current, newPassword: next }),
+    mutationFn: () => api.post<void>("/api/me/password", { currentPassword: current, newPassword: next } satisfies PasswordChange),
     onSuccess: () => {
       setCurrent("");
       setNext("");
@@ -217,20 +218,11 @@ export function PasswordForm() {
   );
 }
 
-interface Colleague {
-  id: string;
-  displayName: string;
-  jobTitle?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  disabled: boolean;
-}
-
 function Colleagues() {
   const styles = useStyles();
   const colleagues = useQuery({
     queryKey: ["account", "users"],
-    queryFn: ({ signal }) => api.get<{ items: Colleague[] }>("/api/account/users", signal),
+    queryFn: ({ signal }) => api.get<Colleagues>("/api/account/users", signal),
   });
   return (
     <Card className={styles.wide}>

@@ -1,46 +1,14 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { api, withQuery } from "../../lib/api";
-import type { Money } from "../../lib/format";
+import { api, withQuery, type Schema } from "../../lib/api";
 
-export interface Category {
-  id: string;
-  name: string;
-}
-
-export interface ProductSummary {
-  sku: string;
-  name: string;
-  categoryId: string;
-  categoryName: string;
-  unit: string;
-  price: Money;
-  availableQuantity: number;
-  defaultWarehouseId: string;
-}
-
-export interface ProductDetail {
-  sku: string;
-  name: string;
-  description?: string | null;
-  categoryId: string;
-  categoryName: string;
-  unit: string;
-  unitPrecision: number;
-  characteristics: { name: string; value: string }[];
-  price: Money;
-  availability: { warehouseId: string; warehouseName: string; quantity: number }[];
-  defaultWarehouseId: string;
-}
-
-interface Page<T> {
-  items: T[];
-  continuation: string | null;
-}
+export type Category = Schema<"CategoryView">;
+export type ProductSummary = Schema<"ProductSummaryView">;
+export type ProductDetail = Schema<"ProductView">;
 
 export function useCategories() {
   return useQuery({
     queryKey: ["categories"],
-    queryFn: ({ signal }) => api.get<{ items: Category[] }>("/api/categories", signal),
+    queryFn: ({ signal }) => api.get<Schema<"ItemListOfCategoryView">>("/api/categories", signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -50,7 +18,7 @@ export function useProducts(search: string, category: string) {
   return useInfiniteQuery({
     queryKey: ["products", { search, category }],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ProductSummary>>(withQuery("/api/products", { search, category, continuation: pageParam }), signal),
+      api.get<Schema<"ListPageOfProductSummaryView">>(withQuery("/api/products", { search, category, continuation: pageParam }), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.continuation ?? undefined,
   });
@@ -63,10 +31,7 @@ export function useProduct(sku: string) {
   });
 }
 
-export interface Comparison {
-  products: { sku: string; name: string; unit: string; price: Money }[];
-  rows: { name: string; values: (string | null)[]; differs: boolean }[];
-}
+export type Comparison = Schema<"ComparisonView">;
 
 /** 2–10 products side by side (GET /api/products/compare); asks nothing for fewer than two. */
 export function useComparison(skus: string[]) {

@@ -14,7 +14,7 @@ import { useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatMoney, formatQuantity } from "../../lib/format";
 import { DetailPage, ErrorState, Notice, PageHeader, TableScroll } from "../../lib/ui";
-import { useQuotation, type Quotation } from "./api";
+import { useQuotation, type DocumentDetail } from "./api";
 
 const useStyles = makeStyles({
   number: { textAlign: "right" },
@@ -31,7 +31,7 @@ export function QuotationPage() {
   );
 }
 
-function QuotationDetail({ quotation }: { quotation: Quotation }) {
+function QuotationDetail({ quotation }: { quotation: DocumentDetail }) {
   const styles = useStyles();
   const fill = useFillCartForReview();
 
@@ -44,7 +44,7 @@ function QuotationDetail({ quotation }: { quotation: Quotation }) {
         title={`Quotation ${quotation.number}`}
         subtitle={`${formatDate(quotation.date)} · valid until ${formatDate(quotation.validUntil)}`}
         actions={
-          <Button appearance="primary" icon={<CartRegular />} onClick={createOrder} disabled={fill.isPending || quotation.expired}>
+          <Button appearance="primary" icon={<CartRegular />} onClick={createOrder} disabled={fill.isPending || !quotation.orderable}>
             {fill.isPending ? "Adding to the cart…" : "Create order"}
           </Button>
         }
@@ -68,7 +68,7 @@ function QuotationDetail({ quotation }: { quotation: Quotation }) {
           </TableHeader>
           <TableBody>
             {quotation.lines.map((line) => (
-              <TableRow key={line.sku}>
+              <TableRow key={`${line.sku}-${line.name}`}>
                 <TableCell>
                   {line.name} ({line.sku})
                 </TableCell>

@@ -1,33 +1,15 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { api, withQuery } from "../../lib/api";
-import type { Money } from "../../lib/format";
+import { api, withQuery, type Schema } from "../../lib/api";
 
-export interface QuotationSummary {
-  id: string;
-  number: string;
-  date: string;
-  validUntil: string;
-  expired: boolean;
-  total: Money;
-  lineCount: number;
-}
-
-export interface Quotation {
-  id: string;
-  number: string;
-  date: string;
-  validUntil: string;
-  expired: boolean;
-  lines: { sku: string; name: string; unit: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
-  total: Money;
-  notes?: string | null;
-}
+export type DocumentSummary = Schema<"DocumentSummaryView">;
+/** A document with lines, totals, related documents both ways and its file; `orderable` for a quotation that can be ordered. */
+export type DocumentDetail = Schema<"DocumentView">;
 
 export function useQuotations() {
   return useInfiniteQuery({
     queryKey: ["documents", "quotations"],
     queryFn: ({ pageParam, signal }) =>
-      api.get<{ items: QuotationSummary[]; continuation: string | null }>(
+      api.get<Schema<"ListPageOfDocumentSummaryView">>(
         withQuery("/api/documents/quotations", { continuation: pageParam }),
         signal,
       ),
@@ -39,6 +21,6 @@ export function useQuotations() {
 export function useQuotation(id: string) {
   return useQuery({
     queryKey: ["documents", "quotations", id],
-    queryFn: ({ signal }) => api.get<Quotation>(`/api/documents/quotations/${encodeURIComponent(id)}`, signal),
+    queryFn: ({ signal }) => api.get<DocumentDetail>(`/api/documents/quotations/${encodeURIComponent(id)}`, signal),
   });
 }

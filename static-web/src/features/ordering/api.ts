@@ -1,20 +1,15 @@
 // Ordering: the cart page's changes, creating orders from the cart (checkout), the customer's orders and the
 // orders statement. The cart's model and the ways into it that other features use live in lib/cart.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, request, withQuery } from "../../lib/api";
+import { ApiError, api, request, withQuery, type Schema } from "../../lib/api";
 import { cartETag, cartQueryKey, fetchCart, type Cart, type CartState } from "../../lib/cart";
-import type { Money } from "../../lib/format";
 
-export interface Warehouse {
-  id: string;
-  name: string;
-  city?: string | null;
-}
+export type Warehouse = Schema<"Warehouse">;
 
 export function useWarehouses() {
   return useQuery({
     queryKey: ["warehouses"],
-    queryFn: ({ signal }) => api.get<{ items: Warehouse[] }>("/api/warehouses", signal),
+    queryFn: ({ signal }) => api.get<Schema<"ItemListOfWarehouse">>("/api/warehouses", signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -43,7 +38,7 @@ async function send(change: CartChange, etag: string): Promise<CartState> {
     change.kind === "update"
       ? await request<Cart>("PATCH", path, {
           ifMatch: etag,
-          body: { quantity: change.quantity, warehouseId: change.warehouseId },
+          body: { quantity: change.quantity, warehouseId: change.warehouseId } satisfies Schema<"UpdateCartLineRequest">,
         })
       : await request<Cart>("DELETE", path, { ifMatch: etag });
   return { cart: data, etag: next };
@@ -74,20 +69,8 @@ export function useChangeCart() {
   });
 }
 
-export interface CheckoutOrder {
-  id: string;
-  number: string;
-  warehouseId: string;
-  warehouseName: string;
-  total: Money;
-}
-
-export interface Checkout {
-  id: string;
-  status: "pending" | "completed" | "failed";
-  orders?: CheckoutOrder[];
-  failureReason?: string | null;
-}
+export type CheckoutOrder = Schema<"CheckoutOrderView">;
+export type Checkout = Schema<"CheckoutView">;
 
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -105,7 +88,10 @@ export function useStartCheckout() {
     mutationFn: async (input: { key: string; customerReference: string; comment: string }) => {
       const state = client.getQueryData<CartState>(cartQueryKey) ?? (await fetchCart());
       const { data } = await request<Checkout>("POST", "/api/checkouts", {
-        body: { customerReference: input.customerReference || undefined, comment: input.comment || undefined },
+        body: {
+          customerReference: input.customerReference || undefined,
+          comment: input.comment || undefined,
+        } satisfies Schema<"CheckoutRequest">,
         ifMatch: cartETag(state),
         idempotencyKey: input.key,
       });
@@ -128,39 +114,10 @@ export function useCheckout(id: string | null) {
 
 // Orders.
 
-export interface OrderSummary {
-  id: string;
-  number: string;
-  date: string;
-  status: string;
-  warehouseId: string;
-  warehouseName: string;
-  total: Money;
-  lineCount: number;
-  customerReference?: string | null;
-}
-
-export interface Order {
-  id: string;
-  number: string;
-  date: string;
-  status: string;
-  warehouseId: string;
-  warehouseName: string;
-  customerReference?: string | null;
-  lines: {
-    sku: string;
-    name: string;
-    unit: string;
-    ordered: number;
-    shipped: number;
-    pending: number;
-    unitPrice: Money;
-    lineTotal: Money;
-  }[];
-  total: Money;
-  history: { status: string; at: string }[];
-}
+export type OrderStatus = Schema<"OrderStatus">;
+export type OrderSummary = Schema<"OrderSummaryView">;
+/** An order with its lines (ordered, shipped, pending; the quotation a price came from), history and shipments. */
+export type Order = Schema<"OrderView">;
 
 export interface OrderFilters {
   status: string;
@@ -172,7 +129,7 @@ export function useOrders(filters: OrderFilters) {
   return useInfiniteQuery({
     queryKey: ["orders", "list", filters],
     queryFn: ({ pageParam, signal }) =>
-      api.get<{ items: OrderSummary[]; continuation: string | null }>(
+      api.get<Schema<"ListPageOfOrderSummaryView">>(
         withQuery("/api/orders", { ...filters, continuation: pageParam }),
         signal,
       ),
@@ -190,22 +147,12 @@ export function useOrder(id: string) {
 
 // Orders statement.
 
-export interface StatementRow {
-  orderId: string;
-  orderNumber: string;
-  orderDate: string;
-  sku: string;
-  name: string;
-  unit: string;
-  ordered: number;
-  shipped: number;
-  pending: number;
-}
+export type StatementRow = Schema<"OrdersStatementRow">;
 
 /** The seed's Orders statement: ordered, shipped and pending quantities of the orders In progress. */
 export function useOrdersStatement() {
   return useQuery({
     queryKey: ["reports", "orders-statement"],
-    queryFn: ({ signal }) => api.get<{ rows: StatementRow[] }>("/api/reports/orders-statement", signal),
+    queryFn: ({ signal }) => api.get<Schema<"OrdersStatementView">>("/api/reports/orders-statement", signal),
   });
 }

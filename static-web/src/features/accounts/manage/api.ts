@@ -1,14 +1,13 @@
 // Staff side of Accounts: the portal-wide settings (GET/PUT /api/manage/settings).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { request } from "../../../lib/api";
+import { request, type Schema } from "../../../lib/api";
 
-export interface PortalSettings {
-  /** Off: no customer can sign in, and switching it off ends every customer's session at once. */
-  externalAccessEnabled: boolean;
-  companyName: string;
-  /** ISO 4217, three capital letters. */
-  currency: string;
-}
+/**
+ * `externalAccessEnabled` off: no customer can sign in, and switching it off ends every customer's session at once.
+ * `currency` is ISO 4217, three capital letters.
+ */
+export type PortalSettings = Schema<"SettingsView">;
+export type PortalSettingsChange = Schema<"SettingsRequest">;
 
 /** The settings with their version: a save names the version it was made on (If-Match). */
 export interface SettingsState {
@@ -33,7 +32,8 @@ export function useSaveSettings() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ settings, etag }: SettingsState): Promise<SettingsState> => {
-      const { data, etag: next } = await request<PortalSettings>("PUT", "/api/manage/settings", { body: settings, ifMatch: etag });
+      const body: PortalSettingsChange = settings;
+      const { data, etag: next } = await request<PortalSettings>("PUT", "/api/manage/settings", { body, ifMatch: etag });
       return { settings: data, etag: next };
     },
     onSuccess: (state) => client.setQueryData(settingsQueryKey, state),

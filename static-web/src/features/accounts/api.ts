@@ -1,0 +1,8 @@
+// Accounts: what the API sends and takes for signing in and the own account (aliases of the generated API types).
+import type { Schema } from "../../lib/api";
+
+export type SignIn = Schema<"SignInRequest">;
+export type ContactChange = Schema<"ContactRequest">;
+export type PasswordChange = Schema<"ChangePasswordRequest">;
+/** The colleagues at the same counterparty. */
+export type Colleagues = Schema<"ItemListOfColleagueView">;
