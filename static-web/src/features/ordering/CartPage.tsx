@@ -190,6 +190,7 @@ function CartRow(props: {
       <TableCell>
         <span id={nameId}>{line.name}</span>
         <span className={styles.sku}>{line.sku}</span>
+        {line.quotationNumber && <span className={styles.sku}>quoted in {line.quotationNumber}</span>}
         {line.problem && <span className={styles.problem}>{line.problem}</span>}
       </TableCell>
       <TableCell>
