@@ -89,6 +89,50 @@ describe("who may open which page", () => {
   });
 });
 
+describe("documents from supplier", () => {
+  it("lists the seven document types under their menu names, and materials under Account", async () => {
+    signedInAs("customer");
+    renderRoutes(routes, "/");
+    const documents = within(await mainMenu()).getByRole("list", { name: "Documents from supplier" });
+    const links = within(documents).getAllByRole("link").map((link) => [link.textContent, link.getAttribute("href")]);
+    expect(links).toEqual([
+      ["Quotations", "/documents/quotations"],
+      ["Invoices", "/documents/invoices"],
+      ["Tax invoices", "/documents/tax-invoices"],
+      ["Goods delivery", "/documents/goods-issues"],
+      ["Goods return", "/documents/goods-returns"],
+      ["Credit notes", "/documents/credit-notes"],
+      ["Reconciliation statements", "/documents/reconciliation-statements"],
+    ]);
+    const account = within(await mainMenu()).getByRole("list", { name: "Account" });
+    expect(within(account).getByRole("link", { name: "Materials" })).toHaveAttribute("href", "/account/materials");
+  });
+
+  it("opens one list per type, and marks only the menu entry of the page shown", async () => {
+    const server = signedInAs("customer");
+    renderRoutes(routes, "/account/materials");
+    expect(await screen.findByRole("heading", { name: "Materials", level: 1 })).toBeInTheDocument();
+    const nav = await mainMenu();
+    expect(within(nav).getByRole("link", { name: "Materials" })).toHaveAttribute("aria-current", "page");
+    expect(within(nav).getByRole("link", { name: "My account" })).not.toHaveAttribute("aria-current");
+    expect(server.requests.some((r) => r.url === "/api/materials")).toBe(true);
+  });
+
+  it("opens a document of a type by its address", async () => {
+    const server = signedInAs("customer");
+    renderRoutes(routes, "/documents/credit-notes/cn1");
+    expect(await screen.findByRole("heading", { name: "Credit note not found", level: 1 })).toBeInTheDocument();
+    expect(server.requests.some((r) => r.url === "/api/documents/credit-notes/cn1")).toBe(true);
+  });
+
+  it("shows staff Files needing attention in the Company workplace", async () => {
+    signedInAs("staff");
+    renderRoutes(routes, "/");
+    const workplace = within(await mainMenu()).getByRole("list", { name: "Company workplace" });
+    expect(within(workplace).getByRole("link", { name: "Files needing attention" })).toHaveAttribute("href", "/manage/files");
+  });
+});
+
 describe("the page declarations", () => {
   it("list in each menu only pages that its kind may open", () => {
     for (const kind of ["customer", "staff"] as const) {
