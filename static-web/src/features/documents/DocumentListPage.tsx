@@ -59,7 +59,8 @@ export function DocumentListPage({ type }: { type: DocumentType }) {
   const documents = useDocuments(type, filters);
   const filtered = filters.from !== "" || filters.to !== "" || filters.status !== "" || filters.overdue || filters.number !== "";
 
-  // Filters live in the address, so a filtered list can be bookmarked and Back returns to it.
+  // Filters live in the address, so a filtered list can be bookmarked and Back returns to it. The change is applied
+  // at once (not as a transition), so a checkbox or a date being typed never shows its old value for a moment.
   function setFilter(name: keyof DocumentFilters, value: string) {
     setParams(
       (current) => {
@@ -68,7 +69,7 @@ export function DocumentListPage({ type }: { type: DocumentType }) {
         else next.delete(name);
         return next;
       },
-      { replace: true },
+      { replace: true, flushSync: true },
     );
   }
 
@@ -82,7 +83,7 @@ export function DocumentListPage({ type }: { type: DocumentType }) {
 
   const clear = () => {
     setTyped("");
-    setParams({}, { replace: true });
+    setParams({}, { replace: true, flushSync: true });
   };
 
   const items = documents.data?.pages.flatMap((p) => p.items) ?? [];
