@@ -1,7 +1,6 @@
-// Prints how much JavaScript the first page load needs (gzipped) and fails the build above the budget (the
-// quality budgets in docs/architecture.md: initial JavaScript ≤ 200 KB gzipped). "Initial" is the entry chunk and
-// every chunk it imports statically — what the browser must fetch before anything shows; lazily loaded pages are
-// not counted.
+// Prints how much JavaScript the first page load needs (gzipped) and fails the build above the budget
+// (DESIGN.md §7: initial JavaScript ≤ 200 KB gzipped). "Initial" is the entry chunk and every chunk it imports
+// statically — what the browser must fetch before anything shows; lazily loaded pages are not counted.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";

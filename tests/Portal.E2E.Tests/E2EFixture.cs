@@ -28,6 +28,9 @@ public sealed class E2EFixture : IAsyncLifetime
     public Uri BaseAddress => (_portal ?? throw new InvalidOperationException("The portal has not started.")).BaseAddress;
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    /// <summary>The storage account behind the portal, for scenarios that upload a file as the supplier's tools would.</summary>
+    public string StorageConnectionString => (_azurite ?? throw new InvalidOperationException("Azurite has not started.")).ConnectionString;
+
     public async Task InitializeAsync()
     {
         var dist = Path.Combine(RepositoryRoot, "static-web", "dist", "index.html");

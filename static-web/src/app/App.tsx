@@ -1,6 +1,8 @@
 import { FluentProvider, makeStaticStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createBrowserRouter, RouterProvider } from "react-router";
+import { createBrowserRouter } from "react-router";
+// The DOM RouterProvider applies `flushSync` navigations (filters that must show their new value at once) with ReactDOM.
+import { RouterProvider } from "react-router/dom";
 import { ApiError } from "../lib/api";
 import { LiveAnnouncer } from "../lib/live";
 import { routes } from "./routes";

@@ -7,9 +7,11 @@ import { ApiError, onSessionEnded, problemKind, request, setCsrfToken } from "..
 import { lineCount, useCart } from "../lib/cart";
 import { isCustomer, MeContext, sessionQueryKey, useSession, type MeView } from "../lib/session";
 import { ErrorState } from "../lib/ui";
-import { menuFor } from "./menu";
+import { menuFor, type MenuSection } from "./menu";
 
 const narrow = "@media (max-width: 767px)";
+// A printed page is the page's content only (a document, an order): no header, menu or skip link.
+const print = "@media print";
 
 const useStyles = makeStyles({
   skip: {
@@ -20,6 +22,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground1,
     ":focus": { top: tokens.spacingVerticalS },
+    [print]: { display: "none" },
   },
   header: {
     display: "flex",
@@ -29,6 +32,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
+    [print]: { display: "none" },
   },
   brand: {
     color: tokens.colorNeutralForegroundOnBrand,
@@ -48,7 +52,7 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}`, outlineOffset: "2px" },
   },
   menuButton: { display: "none", [narrow]: { display: "inline-flex" } },
-  body: { display: "flex", minHeight: "calc(100vh - 56px)", [narrow]: { flexDirection: "column" } },
+  body: { display: "flex", minHeight: "calc(100vh - 56px)", [narrow]: { flexDirection: "column" }, [print]: { display: "block", minHeight: 0 } },
   nav: {
     flexShrink: 0,
     width: "230px",
@@ -56,8 +60,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     [narrow]: { display: "none", width: "auto", borderRight: "none" },
+    [print]: { display: "none" },
   },
-  navOpen: { [narrow]: { display: "block" } },
+  navOpen: { [narrow]: { display: "block" }, [print]: { display: "none" } },
   navSection: {
     margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
     fontSize: tokens.fontSizeBase200,
@@ -85,6 +90,7 @@ const useStyles = makeStyles({
     minWidth: 0,
     padding: tokens.spacingHorizontalXXL,
     [narrow]: { padding: tokens.spacingHorizontalM },
+    [print]: { padding: 0 },
     ":focus": { outline: "none" },
   },
   centered: { padding: "20vh 0", display: "flex", justifyContent: "center" },
@@ -191,7 +197,7 @@ function Frame({ me }: { me: MeView }) {
               <ul className={styles.navList} aria-labelledby={menuSectionId(section.title)}>
                 {section.items.map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to} className={styles.navLink} end={item.to === "/"}>
+                    <NavLink to={item.to} className={styles.navLink} end={endsHere(item.to, menu)}>
                       {item.label}
                     </NavLink>
                   </li>
@@ -206,6 +212,14 @@ function Frame({ me }: { me: MeView }) {
       </div>
     </>
   );
+}
+
+/**
+ * A menu entry is current on its page and the pages below it (an order under Orders), except where another entry
+ * lives below it: My account (/account) is not current on Materials (/account/materials).
+ */
+function endsHere(to: string, menu: MenuSection[]): boolean {
+  return to === "/" || menu.some((section) => section.items.some((item) => item.to.startsWith(`${to}/`)));
 }
 
 /** aria-labelledby takes a list of ids separated by spaces, so "Documents from supplier" must become one word. */

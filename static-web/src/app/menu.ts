@@ -1,7 +1,7 @@
 // The main menu, laid out as the supplier's customers know it from the portal help (Main menu → Purchases,
 // Documents from supplier, Reports…) and, for the supplier's staff, the Company workplace. It is made from the
 // page declarations, so it lists exactly the pages the user may open; a new page adds its entry there.
-import type { UserKind } from "../lib/session";
+import type { AccountKind } from "../lib/session";
 import { mayOpen, menuSections, pages, type MenuSectionTitle } from "./pages";
 
 export interface MenuItem {
@@ -15,7 +15,7 @@ export interface MenuSection {
   items: MenuItem[];
 }
 
-export function menuFor(kind: UserKind): MenuSection[] {
+export function menuFor(kind: AccountKind): MenuSection[] {
   return menuSections
     .map((title) => ({
       title,

@@ -5,11 +5,12 @@
 // staff page in that feature's manage/ folder.
 import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { Navigate } from "react-router";
-import type { UserKind } from "../lib/session";
+import type { DocumentType } from "../features/documents/api";
+import type { AccountKind } from "../lib/session";
 import { LoadingState } from "../lib/ui";
 
 /** Who may open a page: customers (buyers at a counterparty), the supplier's staff, or anyone signed in. */
-export type Audience = UserKind | "signedIn";
+export type Audience = AccountKind | "signedIn";
 
 /** The main menu's sections, in the order the menu shows them; a user sees the ones with pages for them. */
 export const menuSections = ["Purchases", "Documents from supplier", "Reports", "Company workplace", "Account"] as const;
@@ -24,14 +25,37 @@ export interface PageDeclaration {
 }
 
 // Every page is its own chunk, so the first load carries only the shell; a page's code arrives when it opens.
-export function page<T, K extends keyof T>(load: () => Promise<T>, name: K & (T[K] extends ComponentType ? K : never)) {
-  const Component = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+// A page that serves several addresses (one list for every document type) takes what differs as props.
+type PropsOf<C> = C extends ComponentType<infer P> ? P : never;
+
+export function page<T, K extends keyof T>(
+  load: () => Promise<T>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component; its props are checked below
+  name: K & (T[K] extends ComponentType<any> ? K : never),
+  ...props: Record<string, never> extends PropsOf<T[K]> ? [] : [props: PropsOf<T[K]>]
+) {
+  const Component = lazy(async () => ({ default: (await load())[name] as ComponentType<object> }));
+  const given: object = props[0] ?? {};
   return (
     <Suspense fallback={<LoadingState label="Opening the page…" />}>
-      <Component />
+      <Component {...given} />
     </Suspense>
   );
 }
+
+/**
+ * Documents from supplier, as the supplier's menu names them; one list and one document page serve every type
+ * (GET /api/documents/{type}), each its own chunk.
+ */
+const documentPages: { type: DocumentType; label: string; description: string }[] = [
+  { type: "quotations", label: "Quotations", description: "Offers from your supplier; order from them." },
+  { type: "invoices", label: "Invoices", description: "What you were charged, what is due and what is overdue." },
+  { type: "tax-invoices", label: "Tax invoices", description: "The tax invoices for your invoices." },
+  { type: "goods-issues", label: "Goods delivery", description: "What was shipped to you, delivery by delivery." },
+  { type: "goods-returns", label: "Goods return", description: "Goods your supplier received back from you." },
+  { type: "credit-notes", label: "Credit notes", description: "Amounts credited to you for returns and corrections." },
+  { type: "reconciliation-statements", label: "Reconciliation statements", description: "Balances to confirm with your supplier." },
+];
 
 export const pages: PageDeclaration[] = [
   // Customers: Purchases.
@@ -59,13 +83,19 @@ export const pages: PageDeclaration[] = [
   { path: "purchases/orders/:id", who: "customer", element: page(() => import("../features/ordering/OrderPage"), "OrderPage") },
 
   // Customers: Documents from supplier, Reports.
-  {
-    path: "documents/quotations",
-    who: "customer",
-    element: page(() => import("../features/documents/QuotationsPage"), "QuotationsPage"),
-    menu: { section: "Documents from supplier", label: "Quotations", description: "Offers from your supplier; order from them." },
-  },
-  { path: "documents/quotations/:id", who: "customer", element: page(() => import("../features/documents/QuotationPage"), "QuotationPage") },
+  ...documentPages.flatMap(({ type, label, description }): PageDeclaration[] => [
+    {
+      path: `documents/${type}`,
+      who: "customer",
+      element: page(() => import("../features/documents/DocumentListPage"), "DocumentListPage", { type }),
+      menu: { section: "Documents from supplier", label, description },
+    },
+    {
+      path: `documents/${type}/:id`,
+      who: "customer",
+      element: page(() => import("../features/documents/DocumentPage"), "DocumentPage", { type }),
+    },
+  ]),
   {
     path: "reports/orders-statement",
     who: "customer",
@@ -79,16 +109,6 @@ export const pages: PageDeclaration[] = [
 
   // Staff: Company workplace.
   {
-    path: "manage/settings",
-    who: "staff",
-    element: page(() => import("../features/accounts/manage/SettingsPage"), "SettingsPage"),
-    menu: {
-      section: "Company workplace",
-      label: "Users and rights settings",
-      description: "Allow or stop external users' access; the company name and currency.",
-    },
-  },
-  {
     path: "manage/documents",
     who: "staff",
     element: page(() => import("../features/documents/manage/IssueDocumentPage"), "IssueDocumentPage"),
@@ -96,6 +116,26 @@ export const pages: PageDeclaration[] = [
       section: "Company workplace",
       label: "Issue a document",
       description: "Publish an invoice, delivery, credit note or other document to a customer.",
+    },
+  },
+  {
+    path: "manage/files",
+    who: "staff",
+    element: page(() => import("../features/documents/manage/FilesNeedingAttentionPage"), "FilesNeedingAttentionPage"),
+    menu: {
+      section: "Company workplace",
+      label: "Files needing attention",
+      description: "Uploads that were not taken as a document's file or a material, and why.",
+    },
+  },
+  {
+    path: "manage/settings",
+    who: "staff",
+    element: page(() => import("../features/accounts/manage/SettingsPage"), "SettingsPage"),
+    menu: {
+      section: "Company workplace",
+      label: "Users and rights settings",
+      description: "Allow or stop external users' access; the company name and currency.",
     },
   },
 
@@ -106,8 +146,14 @@ export const pages: PageDeclaration[] = [
     element: page(() => import("../features/accounts/AccountPage"), "AccountPage"),
     menu: { section: "Account", label: "My account", description: "Contact information, password and colleagues." },
   },
+  {
+    path: "account/materials",
+    who: "customer",
+    element: page(() => import("../features/documents/MaterialsPage"), "MaterialsPage"),
+    menu: { section: "Account", label: "Materials", description: "Catalogues, guides and other files from your supplier." },
+  },
 ];
 
-export function mayOpen(who: Audience, kind: UserKind): boolean {
+export function mayOpen(who: Audience, kind: AccountKind): boolean {
   return who === "signedIn" || who === kind;
 }

@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { MeView, UserKind } from "../lib/session";
+import type { AccountKind, MeView } from "../lib/session";
 import { fakeServer, renderRoutes } from "../test/render";
 import { menuFor } from "./menu";
 import { mayOpen, pages } from "./pages";
@@ -8,7 +8,7 @@ import { routes } from "./routes";
 
 afterEach(() => vi.unstubAllGlobals());
 
-function me(kind: UserKind): MeView {
+function me(kind: AccountKind): MeView {
   return {
     user: { id: "u1", username: kind === "staff" ? "clerk" : "anna", displayName: kind === "staff" ? "Clara Clerk" : "Anna Schmidt", kind },
     counterparty: kind === "customer" ? { id: "northwind", name: "Northwind Traders" } : null,
@@ -19,7 +19,7 @@ function me(kind: UserKind): MeView {
 }
 
 /** A portal that knows who is signed in and answers the cart and settings; every request is recorded. */
-function signedInAs(kind: UserKind) {
+function signedInAs(kind: AccountKind) {
   return fakeServer(({ url }) => {
     if (url === "/api/me") return { body: me(kind), headers: { ETag: "1" } };
     if (url === "/api/cart") return { body: { lines: [], total: { amount: 0, currency: "EUR" }, version: "1" }, headers: { ETag: "1" } };
@@ -86,6 +86,50 @@ describe("who may open which page", () => {
     signedInAs("staff");
     renderRoutes(routes, "/account");
     expect(await screen.findByRole("heading", { name: "My account", level: 1 })).toBeInTheDocument();
+  });
+});
+
+describe("documents from supplier", () => {
+  it("lists the seven document types under their menu names, and materials under Account", async () => {
+    signedInAs("customer");
+    renderRoutes(routes, "/");
+    const documents = within(await mainMenu()).getByRole("list", { name: "Documents from supplier" });
+    const links = within(documents).getAllByRole("link").map((link) => [link.textContent, link.getAttribute("href")]);
+    expect(links).toEqual([
+      ["Quotations", "/documents/quotations"],
+      ["Invoices", "/documents/invoices"],
+      ["Tax invoices", "/documents/tax-invoices"],
+      ["Goods delivery", "/documents/goods-issues"],
+      ["Goods return", "/documents/goods-returns"],
+      ["Credit notes", "/documents/credit-notes"],
+      ["Reconciliation statements", "/documents/reconciliation-statements"],
+    ]);
+    const account = within(await mainMenu()).getByRole("list", { name: "Account" });
+    expect(within(account).getByRole("link", { name: "Materials" })).toHaveAttribute("href", "/account/materials");
+  });
+
+  it("opens one list per type, and marks only the menu entry of the page shown", async () => {
+    const server = signedInAs("customer");
+    renderRoutes(routes, "/account/materials");
+    expect(await screen.findByRole("heading", { name: "Materials", level: 1 })).toBeInTheDocument();
+    const nav = await mainMenu();
+    expect(within(nav).getByRole("link", { name: "Materials" })).toHaveAttribute("aria-current", "page");
+    expect(within(nav).getByRole("link", { name: "My account" })).not.toHaveAttribute("aria-current");
+    expect(server.requests.some((r) => r.url === "/api/materials")).toBe(true);
+  });
+
+  it("opens a document of a type by its address", async () => {
+    const server = signedInAs("customer");
+    renderRoutes(routes, "/documents/credit-notes/cn1");
+    expect(await screen.findByRole("heading", { name: "Credit note not found", level: 1 })).toBeInTheDocument();
+    expect(server.requests.some((r) => r.url === "/api/documents/credit-notes/cn1")).toBe(true);
+  });
+
+  it("shows staff Files needing attention in the Company workplace", async () => {
+    signedInAs("staff");
+    renderRoutes(routes, "/");
+    const workplace = within(await mainMenu()).getByRole("list", { name: "Company workplace" });
+    expect(within(workplace).getByRole("link", { name: "Files needing attention" })).toHaveAttribute("href", "/manage/files");
   });
 });
 

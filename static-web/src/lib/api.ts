@@ -1,19 +1,21 @@
 // The one client for the portal's API. Everything under /api goes through `request`, so the CSRF header,
 // problem details and "your session has ended" are handled in one place instead of in every feature.
-import type { Schemas } from "./api-types";
+
+import type { components } from "./api-schema";
 
 /**
- * RFC 9457 problem details, as the API sends them for every failure. Written here rather than taken from the API's
- * schema because the client also makes them for answers without a body (a proxy's 502, a broken JSON body).
+ * The API's named schemas, generated from docs/openapi.json (scripts/generate-api-types.mjs). Every type the
+ * front end reads from or sends to the API is an alias of one of these, e.g. `type OrderView = Schema<"OrderView">`,
+ * so a change on the C# side that the browser no longer fits fails the type check.
  */
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: Record<string, string[]>;
-}
+export type Schemas = components["schemas"];
+export type Schema<Name extends keyof Schemas> = Schemas[Name];
+
+/**
+ * RFC 9457 problem details, as the API sends them for every failure. Only the status is certain: a proxy or a
+ * broken body may leave the rest out, so the client fills in what it can.
+ */
+export type ProblemDetails = Partial<Schema<"ProblemDetails">> & Pick<Schema<"ProblemDetails">, "status">;
 
 /** The API answered with an error status. */
 export class ApiError extends Error {
@@ -137,8 +139,8 @@ async function send(method: string, path: string, options: RequestOptions): Prom
 async function refreshCsrfToken(): Promise<boolean> {
   const response = await send("GET", "/api/me", {});
   if (!response.ok) return false;
-  const me = (await response.json()) as Schemas["MeView"];
-  csrfToken = me.csrfToken || null;
+  const me = (await response.json()) as Schema<"MeView">;
+  csrfToken = me.csrfToken ?? null;
   return csrfToken !== null;
 }
 

@@ -2,38 +2,38 @@
 // and the two ways to put things into it live here; the cart page itself is features/ordering.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
-import { request } from "./api";
-import type { Schemas } from "./api-types";
+import { request, type Schema } from "./api";
 import { useAnnounce } from "./live";
 import { describeError } from "./problems";
 
-export type CartView = Schemas["CartView"];
-export type CartLineView = Schemas["CartLineView"];
-/** What POST /api/cart/from-quotation/{id} and /from-order/{id} answer: the cart, what was added and what not. */
-export type CartFillResult = Schemas["CartFillResult"];
-export type AddCartLineRequest = Schemas["AddCartLineRequest"];
+/** A cart line; `problem` says why it cannot be ordered as it is, `quotationNumber` that it carries a quoted price. */
+export type CartLine = Schema<"CartLineView">;
+export type Cart = Schema<"CartView">;
 
 /** The cart with its version: every change to it must say which version it was made against (If-Match). */
 export interface CartState {
-  cart: CartView;
+  cart: Cart;
   etag: string | null;
 }
+
+/** What filling the cart from a quotation or an order added, and what it could not add and why. */
+export type CartFill = Schema<"CartFillResult">;
 
 /** What a page that filled the cart tells the cart page, through the router's navigation state. */
 export interface CartFillNotice {
   source: string;
-  added: CartFillResult["added"];
-  unavailable: CartFillResult["unavailable"];
+  added: CartFill["added"];
+  unavailable: CartFill["unavailable"];
 }
 
 export const cartQueryKey = ["cart"] as const;
 
-export function cartETag(state: { etag: string | null; cart: CartView }): string {
+export function cartETag(state: { etag: string | null; cart: Cart }): string {
   return state.etag ?? state.cart.version;
 }
 
 export async function fetchCart(): Promise<CartState> {
-  const { data, etag } = await request<CartView>("GET", "/api/cart");
+  const { data, etag } = await request<Cart>("GET", "/api/cart");
   return { cart: data, etag };
 }
 
@@ -42,16 +42,18 @@ export function useCart() {
   return useQuery({ queryKey: cartQueryKey, queryFn: fetchCart, staleTime: 0 });
 }
 
-export function lineCount(cart: CartView | undefined): number {
+export function lineCount(cart: Cart | undefined): number {
   return cart?.lines.length ?? 0;
 }
+
+export type AddToCart = Schema<"AddCartLineRequest">;
 
 /** Adds a product; the answer is the whole new cart, which replaces the cached one. */
 export function useAddToCart() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (line: AddCartLineRequest) => {
-      const { data, etag } = await request<CartView>("POST", "/api/cart/lines", { body: line });
+    mutationFn: async (line: AddToCart) => {
+      const { data, etag } = await request<Cart>("POST", "/api/cart/lines", { body: line });
       return { cart: data, etag } satisfies CartState;
     },
     onSuccess: (state) => client.setQueryData(cartQueryKey, state),
@@ -63,7 +65,7 @@ export function useFillCart() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (from: { kind: "quotation" | "order"; id: string }) => {
-      const { data, etag } = await request<CartFillResult>("POST", `/api/cart/from-${from.kind}/${encodeURIComponent(from.id)}`);
+      const { data, etag } = await request<CartFill>("POST", `/api/cart/from-${from.kind}/${encodeURIComponent(from.id)}`);
       return { fill: data, etag };
     },
     onSuccess: ({ fill, etag }) => client.setQueryData<CartState>(cartQueryKey, { cart: fill.cart, etag }),

@@ -1,13 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
-import { request, setCsrfToken } from "./api";
-import type { Schemas } from "./api-types";
+import { request, setCsrfToken, type Schema } from "./api";
 
 /** Who the user is to the portal. The API sends every enum camelCase. */
-export type UserKind = Schemas["UserKind"];
+export type AccountKind = Schema<"UserKind">;
 
-/** The signed-in user, their counterparty and access group (customers), and the CSRF token: GET /api/me. */
-export type MeView = Schemas["MeView"];
+/** The signed-in user, their counterparty and access group (customers), and the CSRF token. */
+export type MeView = Schema<"MeView">;
 
 /** The signed-in user with the ETag that PUT /api/me/contact needs. */
 export interface Session {

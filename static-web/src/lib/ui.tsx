@@ -17,6 +17,9 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { describeError, isNotFound } from "./problems";
 
+// Printing shows the page's content: actions (buttons, Print itself) and the way back stay on screen.
+const print = "@media print";
+
 const useStyles = makeStyles({
   header: {
     display: "flex",
@@ -33,7 +36,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     ":focus": { outline: "none" },
   },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, [print]: { display: "none" } },
   state: { padding: `${tokens.spacingVerticalXXL} 0` },
   empty: {
     padding: tokens.spacingVerticalXXL,
@@ -42,8 +45,15 @@ const useStyles = makeStyles({
     ...shorthands.border("1px", "dashed", tokens.colorNeutralStroke1),
     borderRadius: tokens.borderRadiusMedium,
   },
-  tableWrap: { overflowX: "auto", maxWidth: "100%" },
-  back: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalM },
+  // On paper nothing scrolls: the whole table is printed.
+  tableWrap: { overflowX: "auto", maxWidth: "100%", [print]: { overflowX: "visible" } },
+  back: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    marginBottom: tokens.spacingVerticalM,
+    [print]: { display: "none" },
+  },
   rowHeader: {
     textAlign: "left",
     fontWeight: tokens.fontWeightSemibold,

@@ -12,14 +12,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError, api, request } from "../../lib/api";
 import { useAnnounce } from "../../lib/live";
 import { describeError, fieldError } from "../../lib/problems";
 import { isCustomer, sessionQueryKey, useMe, useSession, useStoreSession, type MeView } from "../../lib/session";
 import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll } from "../../lib/ui";
-import { useColleagues, type ChangePasswordRequest, type ContactRequest } from "./api";
+import type { Colleagues, ContactChange, PasswordChange } from "./api";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gap: tokens.spacingHorizontalL, gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))" },
@@ -98,7 +98,7 @@ function ContactForm({ me }: { me: MeView }) {
           email: form.email || null,
           phone: form.phone || null,
           jobTitle: form.jobTitle || null,
-        } satisfies ContactRequest,
+        } satisfies ContactChange,
         ifMatch: session.data?.etag,
       }),
     onSuccess: ({ data, etag }) => {
@@ -159,7 +159,7 @@ export function PasswordForm() {
   const [changed, setChanged] = useState(false);
 
   const change = useMutation({
-    mutationFn: () => api.post<void>("/api/me/password", { currentPassword: current, newPassword: next } satisfies ChangePasswordRequest),
+    mutationFn: () => api.post<void>("/api/me/password", { currentPassword: current, newPassword: next } satisfies PasswordChange),
     onSuccess: () => {
       setCurrent("");
       setNext("");
@@ -220,7 +220,10 @@ export function PasswordForm() {
 
 function Colleagues() {
   const styles = useStyles();
-  const colleagues = useColleagues();
+  const colleagues = useQuery({
+    queryKey: ["account", "users"],
+    queryFn: ({ signal }) => api.get<Colleagues>("/api/account/users", signal),
+  });
   return (
     <Card className={styles.wide}>
       <h2 className={styles.h2}>Colleagues at your company</h2>

@@ -1,7 +1,6 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { MeView } from "../../lib/session";
 import { fakeServer, renderPage } from "../../test/render";
 import { SignInPage, safeReturnTo } from "./SignInPage";
 
@@ -22,8 +21,7 @@ describe("SignInPage", () => {
   });
 
   it("returns to the page the user wanted after signing in", async () => {
-    const me: MeView = { user: { id: "u", username: "a", displayName: "A", kind: "customer" }, companyName: "S", currency: "EUR", csrfToken: "t" };
-    fakeServer(() => ({ body: me }));
+    fakeServer(() => ({ body: { user: { id: "u", username: "a", displayName: "A", kind: "customer" }, companyName: "S", currency: "EUR", csrfToken: "t" } }));
     renderPage(<SignInPage />, { path: "/sign-in?returnTo=%2Fpurchases%2Fcart", route: "/sign-in" });
     await signIn("a", "secret");
     expect(await screen.findByText("Cart page")).toBeInTheDocument();

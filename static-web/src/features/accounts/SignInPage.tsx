@@ -6,7 +6,7 @@ import { request } from "../../lib/api";
 import { describeError, fieldError } from "../../lib/problems";
 import { useStoreSession, type MeView } from "../../lib/session";
 import { ErrorState, Notice } from "../../lib/ui";
-import type { SignInRequest } from "./api";
+import type { SignIn } from "./api";
 
 const useStyles = makeStyles({
   page: { display: "flex", justifyContent: "center", padding: `10vh ${tokens.spacingHorizontalL}` },
@@ -50,10 +50,7 @@ export function SignInPage() {
 
   const signIn = useMutation({
     mutationFn: () =>
-      request<MeView>("POST", "/api/auth/sign-in", {
-        body: { username, password } satisfies SignInRequest,
-        expectUnauthorized: true,
-      }),
+      request<MeView>("POST", "/api/auth/sign-in", { body: { username, password } satisfies SignIn, expectUnauthorized: true }),
     onSuccess: ({ data, etag }) => {
       storeSession(data, etag);
       navigate(safeReturnTo(params.get("returnTo")), { replace: true });

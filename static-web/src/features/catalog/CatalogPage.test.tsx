@@ -2,10 +2,9 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeServer, renderPage } from "../../test/render";
-import type { ProductSummaryView } from "./api";
 import { CatalogPage } from "./CatalogPage";
 
-const product = (sku: string, name: string): ProductSummaryView => ({
+const product = (sku: string, name: string) => ({
   sku, name, categoryId: "hand-tools", categoryName: "Hand tools", unit: "pcs", price: { amount: 14.9, currency: "EUR" },
   availableQuantity: 5, defaultWarehouseId: "central",
 });

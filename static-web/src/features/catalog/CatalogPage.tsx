@@ -20,7 +20,7 @@ import { formatMoney, formatQuantity } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { describeError } from "../../lib/problems";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../lib/ui";
-import { useCategories, useProducts, type ProductSummaryView } from "./api";
+import { useCategories, useProducts, type ProductSummary } from "./api";
 import { useCompareSelection } from "./compareSelection";
 
 const useStyles = makeStyles({
@@ -196,7 +196,7 @@ export function CatalogPage({ aside }: { aside?: ReactNode }) {
 }
 
 function ProductCard(props: {
-  product: ProductSummaryView;
+  product: ProductSummary;
   selected: boolean;
   canSelectMore: boolean;
   onToggleCompare: () => void;

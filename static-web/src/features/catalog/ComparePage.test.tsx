@@ -1,7 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeServer, renderPage } from "../../test/render";
-import type { ComparisonView } from "./api";
 import { ComparePage, parseSkus } from "./ComparePage";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -19,7 +18,7 @@ describe("ComparePage", () => {
           { name: "Warranty", values: ["5 years", "5 years"], differs: false },
           { name: "Colour", values: ["Red", null], differs: true },
         ],
-      } satisfies ComparisonView,
+      },
     }));
     renderPage(<ComparePage />, { path: "/?skus=A,B" });
     const table = await screen.findByRole("table", { name: "Product comparison" });

@@ -21,7 +21,7 @@ import { formatMoney, formatQuantity } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { describeError, fieldError } from "../../lib/problems";
 import { DetailPage, EmptyState, ErrorState, Notice, PageHeader, RowHeader, TableScroll } from "../../lib/ui";
-import { useProduct, type ProductView } from "./api";
+import { useProduct, type ProductDetail } from "./api";
 
 const useStyles = makeStyles({
   layout: { display: "grid", gap: tokens.spacingHorizontalXL, gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))", alignItems: "start" },
@@ -39,7 +39,7 @@ export function ProductPage() {
   );
 }
 
-function Product({ product }: { product: ProductView }) {
+function Product({ product }: { product: ProductDetail }) {
   const styles = useStyles();
   return (
     <>
@@ -53,9 +53,8 @@ function Product({ product }: { product: ProductView }) {
           ) : (
             <Table size="small" aria-label="Characteristics">
               <TableBody>
-                {product.characteristics.map((c, index) => (
-                  // Characteristic is also an import body, where the API accepts either part missing.
-                  <TableRow key={c.name ?? index}>
+                {product.characteristics.map((c) => (
+                  <TableRow key={c.name}>
                     <RowHeader>
                       {c.name}
                     </RowHeader>
@@ -104,7 +103,7 @@ function Product({ product }: { product: ProductView }) {
   );
 }
 
-function AddToCartForm({ product }: { product: ProductView }) {
+function AddToCartForm({ product }: { product: ProductDetail }) {
   const styles = useStyles();
   const add = useAddToCart();
   const announce = useAnnounce();

@@ -1,16 +1,14 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { api, withQuery } from "../../lib/api";
-import type { Schemas } from "../../lib/api-types";
+import { api, withQuery, type Schema } from "../../lib/api";
 
-export type CategoryView = Schemas["CategoryView"];
-export type ProductSummaryView = Schemas["ProductSummaryView"];
-export type ProductView = Schemas["ProductView"];
-export type ComparisonView = Schemas["ComparisonView"];
+export type Category = Schema<"CategoryView">;
+export type ProductSummary = Schema<"ProductSummaryView">;
+export type ProductDetail = Schema<"ProductView">;
 
 export function useCategories() {
   return useQuery({
     queryKey: ["categories"],
-    queryFn: ({ signal }) => api.get<Schemas["ItemListOfCategoryView"]>("/api/categories", signal),
+    queryFn: ({ signal }) => api.get<Schema<"ItemListOfCategoryView">>("/api/categories", signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -20,7 +18,7 @@ export function useProducts(search: string, category: string) {
   return useInfiniteQuery({
     queryKey: ["products", { search, category }],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Schemas["ListPageOfProductSummaryView"]>(withQuery("/api/products", { search, category, continuation: pageParam }), signal),
+      api.get<Schema<"ListPageOfProductSummaryView">>(withQuery("/api/products", { search, category, continuation: pageParam }), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.continuation ?? undefined,
   });
@@ -29,15 +27,17 @@ export function useProducts(search: string, category: string) {
 export function useProduct(sku: string) {
   return useQuery({
     queryKey: ["product", sku],
-    queryFn: ({ signal }) => api.get<ProductView>(`/api/products/${encodeURIComponent(sku)}`, signal),
+    queryFn: ({ signal }) => api.get<ProductDetail>(`/api/products/${encodeURIComponent(sku)}`, signal),
   });
 }
+
+export type Comparison = Schema<"ComparisonView">;
 
 /** 2–10 products side by side (GET /api/products/compare); asks nothing for fewer than two. */
 export function useComparison(skus: string[]) {
   return useQuery({
     queryKey: ["compare", skus],
-    queryFn: ({ signal }) => api.get<ComparisonView>(`/api/products/compare?skus=${skus.map(encodeURIComponent).join(",")}`, signal),
+    queryFn: ({ signal }) => api.get<Comparison>(`/api/products/compare?skus=${skus.map(encodeURIComponent).join(",")}`, signal),
     enabled: skus.length >= 2,
   });
 }

@@ -1,19 +1,15 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { CartLineView, CartView } from "../../lib/cart";
-import type { Money } from "../../lib/format";
 import { fakeServer, renderPage } from "../../test/render";
-import type { CheckoutView } from "./api";
 import { CartPage, quantityProblem } from "./CartPage";
 
-const money = (amount: number): Money => ({ amount, currency: "EUR" });
-const line = (id: string, name: string, quantity: number): CartLineView => ({
+const money = (amount: number) => ({ amount, currency: "EUR" });
+const line = (id: string, name: string, quantity: number) => ({
   id, sku: id.toUpperCase(), name, unit: "pcs", unitPrecision: 0, quantity, warehouseId: "central", warehouseName: "Central warehouse",
   unitPrice: money(2), lineTotal: money(2 * quantity),
 });
-const cart = (version: string, ...lines: CartLineView[]): CartView => ({ lines, total: money(lines.reduce((s, l) => s + 2 * l.quantity, 0)), version });
-const checkout = (status: CheckoutView["status"], orders: CheckoutView["orders"] = []): CheckoutView => ({ id: "c1", status, orders });
+const cart = (version: string, ...lines: ReturnType<typeof line>[]) => ({ lines, total: money(lines.reduce((s, l) => s + l.lineTotal.amount, 0)), version });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -52,16 +48,20 @@ describe("CartPage", () => {
     const server = fakeServer(({ method, url }) => {
       if (url === "/api/warehouses") return { body: { items: [] } };
       if (url === "/api/cart") return { body: serverCart, headers: { ETag: serverCart.version } };
-      if (method === "POST" && url === "/api/checkouts") return { status: 202, body: checkout("pending") };
+      if (method === "POST" && url === "/api/checkouts") return { status: 202, body: { id: "c1", status: "pending" } };
       if (url === "/api/checkouts/c1") {
         polls++;
-        if (polls === 1) return { body: checkout("pending") };
+        if (polls === 1) return { body: { id: "c1", status: "pending", orders: [] } };
         serverCart = cart("2");
         return {
-          body: checkout("completed", [
-            { id: "o1", number: "SO-000101", warehouseId: "central", warehouseName: "Central warehouse", total: money(2) },
-            { id: "o2", number: "SO-000102", warehouseId: "north", warehouseName: "North depot", total: money(2) },
-          ]),
+          body: {
+            id: "c1",
+            status: "completed",
+            orders: [
+              { id: "o1", number: "SO-000101", warehouseId: "central", warehouseName: "Central warehouse", total: money(2) },
+              { id: "o2", number: "SO-000102", warehouseId: "north", warehouseName: "North depot", total: money(2) },
+            ],
+          },
         };
       }
       return undefined;

@@ -14,12 +14,12 @@ import {
 import { DeleteRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { Link, useLocation } from "react-router";
-import { useCart, type CartFillNotice, type CartLineView } from "../../lib/cart";
+import { useCart, type CartFillNotice, type CartLine } from "../../lib/cart";
 import { formatMoney, formatQuantity } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { describeError } from "../../lib/problems";
 import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll } from "../../lib/ui";
-import { LineGoneError, useChangeCart, useWarehouses, type CartChange, type CheckoutView, type Warehouse } from "./api";
+import { LineGoneError, useChangeCart, useWarehouses, type CartChange, type Checkout, type Warehouse } from "./api";
 import { CheckoutResult, CheckoutSection } from "./CheckoutSection";
 
 const useStyles = makeStyles({
@@ -41,7 +41,7 @@ export function CartPage() {
   const location = useLocation();
   const fill = (location.state as { fill?: CartFillNotice } | null)?.fill;
   const [conflict, setConflict] = useState<string | null>(null);
-  const [finished, setFinished] = useState<CheckoutView | null>(null);
+  const [finished, setFinished] = useState<Checkout | null>(null);
 
   const apply = (next: CartChange, done: string) => {
     setConflict(null);
@@ -154,7 +154,7 @@ function FillNotice({ fill }: { fill: CartFillNotice }) {
 }
 
 function CartRow(props: {
-  line: CartLineView;
+  line: CartLine;
   warehouses: Warehouse[] | undefined;
   busy: boolean;
   onChange: (change: CartChange, done: string) => void;
@@ -190,6 +190,7 @@ function CartRow(props: {
       <TableCell>
         <span id={nameId}>{line.name}</span>
         <span className={styles.sku}>{line.sku}</span>
+        {line.quotationNumber && <span className={styles.sku}>quoted in {line.quotationNumber}</span>}
         {line.problem && <span className={styles.problem}>{line.problem}</span>}
       </TableCell>
       <TableCell>

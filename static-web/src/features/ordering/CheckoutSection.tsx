@@ -7,7 +7,7 @@ import { formatMoney } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { describeError } from "../../lib/problems";
 import { ErrorState, Notice } from "../../lib/ui";
-import { newIdempotencyKey, useCheckout, useStartCheckout, type CheckoutView } from "./api";
+import { newIdempotencyKey, useCheckout, useStartCheckout, type Checkout } from "./api";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalM, maxWidth: "560px" },
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 export function CheckoutSection(props: {
   hasProblems: boolean;
   onStart: () => void;
-  onFinished: (checkout: CheckoutView) => void;
+  onFinished: (checkout: Checkout) => void;
 }) {
   const { hasProblems, onStart, onFinished } = props;
   const styles = useStyles();
@@ -88,8 +88,8 @@ export function CheckoutSection(props: {
  * The created orders. The cart page shows this above everything, because once the orders exist the cart is
  * empty and this section (with its form) is gone.
  */
-export function CheckoutResult({ checkout }: { checkout: CheckoutView }) {
-  const orders = checkout.orders;
+export function CheckoutResult({ checkout }: { checkout: Checkout }) {
+  const orders = checkout.orders ?? [];
   if (checkout.status === "failed") {
     return (
       <Notice intent="warning" title="The order was not created.">
@@ -119,12 +119,12 @@ export function CheckoutResult({ checkout }: { checkout: CheckoutView }) {
 }
 
 /** Reports a finished checkout once: refreshes the cart and orders and tells screen reader users. */
-function useCheckoutFinished(checkout: CheckoutView | undefined, onFinished: (checkout: CheckoutView) => void) {
+function useCheckoutFinished(checkout: Checkout | undefined, onFinished: (checkout: Checkout) => void) {
   const client = useQueryClient();
   const announce = useAnnounce();
   useEffect(() => {
     if (!checkout || checkout.status === "pending") return;
-    const orders = checkout.orders;
+    const orders = checkout.orders ?? [];
     if (checkout.status === "completed") {
       announce(
         orders.length > 1

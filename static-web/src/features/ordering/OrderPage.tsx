@@ -10,11 +10,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from "../../lib/format";
 import { DetailPage, ErrorState, PageHeader, TableScroll } from "../../lib/ui";
-import { useOrder, type OrderView } from "./api";
+import { useOrder, type Order } from "./api";
 import { StatusBadge, statusInfo } from "./orderStatus";
 
 const useStyles = makeStyles({
@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   total: { textAlign: "right", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, margin: `${tokens.spacingVerticalM} 0` },
   h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  quoted: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 export function OrderPage() {
@@ -36,7 +37,7 @@ export function OrderPage() {
   );
 }
 
-function OrderDetail({ order }: { order: OrderView }) {
+function OrderDetail({ order }: { order: Order }) {
   const styles = useStyles();
   const fill = useFillCartForReview();
 
@@ -89,11 +90,11 @@ function OrderDetail({ order }: { order: OrderView }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {/* A product can be on two lines, one of them at a quoted price, so the sku alone is no key. */}
-            {order.lines.map((line, index) => (
-              <TableRow key={`${index}-${line.sku}`}>
+            {order.lines.map((line) => (
+              <TableRow key={line.sku}>
                 <TableCell>
                   {line.name} <span className={styles.term}>{line.sku}</span>
+                  {line.quotationNumber && <span className={styles.quoted}>quoted in {line.quotationNumber}</span>}
                 </TableCell>
                 <TableCell className={styles.number}>
                   {formatQuantity(line.ordered)} {line.unit}
@@ -108,6 +109,7 @@ function OrderDetail({ order }: { order: OrderView }) {
         </Table>
       </TableScroll>
       <p className={styles.total}>Total: {formatMoney(order.total)}</p>
+      {order.shipments.length > 0 && <Shipments order={order} />}
       {order.history.length > 0 && (
         <>
           <h2 className={styles.h2}>History</h2>
@@ -120,6 +122,31 @@ function OrderDetail({ order }: { order: OrderView }) {
           </ol>
         </>
       )}
+    </>
+  );
+}
+
+/** Each shipment is a Goods delivery document from the supplier; the order links to it. */
+function Shipments({ order }: { order: Order }) {
+  const styles = useStyles();
+  const lineBySku = new Map(order.lines.map((line) => [line.sku, line]));
+  return (
+    <>
+      <h2 className={styles.h2}>Shipments</h2>
+      <ul className={styles.history}>
+        {order.shipments.map((shipment) => (
+          <li key={shipment.number}>
+            <Link to={`/documents/goods-issues/${encodeURIComponent(shipment.documentId)}`}>Goods delivery {shipment.number}</Link>,{" "}
+            {formatDate(shipment.date)}:{" "}
+            {shipment.lines
+              .map((shipped) => {
+                const line = shipped.sku ? lineBySku.get(shipped.sku) : undefined;
+                return `${line?.name ?? shipped.sku} × ${formatQuantity(shipped.quantity ?? 0)}${line ? ` ${line.unit}` : ""}`;
+              })
+              .join(", ")}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,16 +1,15 @@
 // Ordering: the cart page's changes, creating orders from the cart (checkout), the customer's orders and the
 // orders statement. The cart's model and the ways into it that other features use live in lib/cart.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, request, withQuery } from "../../lib/api";
-import type { Schemas } from "../../lib/api-types";
-import { cartETag, cartQueryKey, fetchCart, type CartState, type CartView } from "../../lib/cart";
+import { ApiError, api, request, withQuery, type Schema } from "../../lib/api";
+import { cartETag, cartQueryKey, fetchCart, type Cart, type CartState } from "../../lib/cart";
 
-export type Warehouse = Schemas["Warehouse"];
+export type Warehouse = Schema<"Warehouse">;
 
 export function useWarehouses() {
   return useQuery({
     queryKey: ["warehouses"],
-    queryFn: ({ signal }) => api.get<Schemas["ItemListOfWarehouse"]>("/api/warehouses", signal),
+    queryFn: ({ signal }) => api.get<Schema<"ItemListOfWarehouse">>("/api/warehouses", signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -37,11 +36,11 @@ async function send(change: CartChange, etag: string): Promise<CartState> {
   const path = change.kind === "clear" ? "/api/cart" : `/api/cart/lines/${encodeURIComponent(change.lineId)}`;
   const { data, etag: next } =
     change.kind === "update"
-      ? await request<CartView>("PATCH", path, {
+      ? await request<Cart>("PATCH", path, {
           ifMatch: etag,
-          body: { quantity: change.quantity, warehouseId: change.warehouseId } satisfies Schemas["UpdateCartLineRequest"],
+          body: { quantity: change.quantity, warehouseId: change.warehouseId } satisfies Schema<"UpdateCartLineRequest">,
         })
-      : await request<CartView>("DELETE", path, { ifMatch: etag });
+      : await request<Cart>("DELETE", path, { ifMatch: etag });
   return { cart: data, etag: next };
 }
 
@@ -70,8 +69,8 @@ export function useChangeCart() {
   });
 }
 
-/** A checkout: pending until the queue function has made the orders (one per warehouse), then completed or failed. */
-export type CheckoutView = Schemas["CheckoutView"];
+export type CheckoutOrder = Schema<"CheckoutOrderView">;
+export type Checkout = Schema<"CheckoutView">;
 
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -88,11 +87,11 @@ export function useStartCheckout() {
   return useMutation({
     mutationFn: async (input: { key: string; customerReference: string; comment: string }) => {
       const state = client.getQueryData<CartState>(cartQueryKey) ?? (await fetchCart());
-      const { data } = await request<CheckoutView>("POST", "/api/checkouts", {
+      const { data } = await request<Checkout>("POST", "/api/checkouts", {
         body: {
           customerReference: input.customerReference || undefined,
           comment: input.comment || undefined,
-        } satisfies Schemas["CheckoutRequest"],
+        } satisfies Schema<"CheckoutRequest">,
         ifMatch: cartETag(state),
         idempotencyKey: input.key,
       });
@@ -106,7 +105,7 @@ export function useStartCheckout() {
 export function useCheckout(id: string | null) {
   return useQuery({
     queryKey: ["checkout", id],
-    queryFn: ({ signal }) => api.get<CheckoutView>(`/api/checkouts/${encodeURIComponent(id!)}`, signal),
+    queryFn: ({ signal }) => api.get<Checkout>(`/api/checkouts/${encodeURIComponent(id!)}`, signal),
     enabled: id !== null,
     refetchInterval: (query) => (query.state.data?.status === "pending" || !query.state.data ? 1000 : false),
     staleTime: 0,
@@ -115,13 +114,13 @@ export function useCheckout(id: string | null) {
 
 // Orders.
 
-export type OrderStatus = Schemas["OrderStatus"];
-export type OrderSummaryView = Schemas["OrderSummaryView"];
-export type OrderView = Schemas["OrderView"];
+export type OrderStatus = Schema<"OrderStatus">;
+export type OrderSummary = Schema<"OrderSummaryView">;
+/** An order with its lines (ordered, shipped, pending; the quotation a price came from), history and shipments. */
+export type Order = Schema<"OrderView">;
 
 export interface OrderFilters {
-  /** "" for every status. */
-  status: OrderStatus | "";
+  status: string;
   from: string;
   to: string;
 }
@@ -130,7 +129,7 @@ export function useOrders(filters: OrderFilters) {
   return useInfiniteQuery({
     queryKey: ["orders", "list", filters],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Schemas["ListPageOfOrderSummaryView"]>(
+      api.get<Schema<"ListPageOfOrderSummaryView">>(
         withQuery("/api/orders", { ...filters, continuation: pageParam }),
         signal,
       ),
@@ -142,18 +141,18 @@ export function useOrders(filters: OrderFilters) {
 export function useOrder(id: string) {
   return useQuery({
     queryKey: ["orders", "detail", id],
-    queryFn: ({ signal }) => api.get<OrderView>(`/api/orders/${encodeURIComponent(id)}`, signal),
+    queryFn: ({ signal }) => api.get<Order>(`/api/orders/${encodeURIComponent(id)}`, signal),
   });
 }
 
 // Orders statement.
 
-export type OrdersStatementView = Schemas["OrdersStatementView"];
+export type StatementRow = Schema<"OrdersStatementRow">;
 
 /** The seed's Orders statement: ordered, shipped and pending quantities of the orders In progress. */
 export function useOrdersStatement() {
   return useQuery({
     queryKey: ["reports", "orders-statement"],
-    queryFn: ({ signal }) => api.get<OrdersStatementView>("/api/reports/orders-statement", signal),
+    queryFn: ({ signal }) => api.get<Schema<"OrdersStatementView">>("/api/reports/orders-statement", signal),
   });
 }

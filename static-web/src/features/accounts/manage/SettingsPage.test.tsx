@@ -2,13 +2,18 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeServer, renderPage } from "../../../test/render";
-import type { SettingsRequest, SettingsView } from "./api";
 import { draftProblems, SettingsPage } from "./SettingsPage";
 
 afterEach(() => vi.unstubAllGlobals());
 
+interface Stored {
+  externalAccessEnabled: boolean;
+  companyName: string;
+  currency: string;
+}
+
 /** The settings as the API keeps them: a version (ETag) that every save must name, and 412 when it does not. */
-function settingsServer(initial: SettingsView) {
+function settingsServer(initial: Stored) {
   const store = { settings: { ...initial }, version: 1 };
   const server = fakeServer(({ method, url, headers, body }) => {
     if (url !== "/api/manage/settings") return undefined;
@@ -18,21 +23,21 @@ function settingsServer(initial: SettingsView) {
       if (headers.get("If-Match") !== etag) {
         return { status: 412, body: { type: "https://x/problems/precondition-failed", title: "Changed.", status: 412 } };
       }
-      store.settings = body as SettingsRequest;
+      store.settings = body as Stored;
       store.version++;
       return { body: store.settings, headers: { ETag: `W/"v${store.version}"` } };
     }
     return undefined;
   });
   /** Someone else saves in the meantime. */
-  const changeElsewhere = (change: Partial<SettingsView>) => {
+  const changeElsewhere = (change: Partial<Stored>) => {
     store.settings = { ...store.settings, ...change };
     store.version++;
   };
   return { ...server, store, changeElsewhere, puts: () => server.requests.filter((r) => r.method === "PUT") };
 }
 
-const initial: SettingsView = { externalAccessEnabled: true, companyName: "Contoso Supply", currency: "EUR" };
+const initial: Stored = { externalAccessEnabled: true, companyName: "Contoso Supply", currency: "EUR" };
 const companyName = () => screen.getByRole("textbox", { name: /Company name/ });
 const currency = () => screen.getByRole("textbox", { name: /Currency/ });
 const accessSwitch = () => screen.getByRole("switch", { name: "Allow external user access" });

@@ -22,7 +22,7 @@ import { useAnnounce } from "../../../lib/live";
 import { describeError, fieldError } from "../../../lib/problems";
 import { sessionQueryKey } from "../../../lib/session";
 import { ErrorState, LoadingState, Notice, PageHeader } from "../../../lib/ui";
-import { fetchSettings, settingsQueryKey, useSaveSettings, useSettings, type SettingsRequest, type SettingsState } from "./api";
+import { fetchSettings, settingsQueryKey, useSaveSettings, useSettings, type PortalSettings, type SettingsState } from "./api";
 
 const useStyles = makeStyles({
   stack: { display: "grid", gap: tokens.spacingVerticalL, maxWidth: "640px" },
@@ -153,7 +153,7 @@ function ExternalAccess({ state, onConflict, onSaving }: SectionProps) {
   );
 }
 
-type Draft = Pick<SettingsRequest, "companyName" | "currency">;
+type Draft = Pick<PortalSettings, "companyName" | "currency">;
 
 /** What the page checks before sending; the API checks the same and answers per field (400) otherwise. */
 export function draftProblems(draft: Draft): Partial<Record<keyof Draft, string>> {

@@ -1,25 +1,24 @@
 // Staff side of Accounts: the portal-wide settings (GET/PUT /api/manage/settings).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { request } from "../../../lib/api";
-import type { Schemas } from "../../../lib/api-types";
+import { request, type Schema } from "../../../lib/api";
 
 /**
- * The portal-wide settings: `externalAccessEnabled` off means no customer can sign in, and switching it off ends
- * every customer's session at once; `currency` is ISO 4217, three capital letters.
+ * `externalAccessEnabled` off: no customer can sign in, and switching it off ends every customer's session at once.
+ * `currency` is ISO 4217, three capital letters.
  */
-export type SettingsView = Schemas["SettingsView"];
-export type SettingsRequest = Schemas["SettingsRequest"];
+export type PortalSettings = Schema<"SettingsView">;
+export type PortalSettingsChange = Schema<"SettingsRequest">;
 
 /** The settings with their version: a save names the version it was made on (If-Match). */
 export interface SettingsState {
-  settings: SettingsView;
+  settings: PortalSettings;
   etag: string | null;
 }
 
 export const settingsQueryKey = ["manage", "settings"] as const;
 
 export async function fetchSettings(signal?: AbortSignal): Promise<SettingsState> {
-  const { data, etag } = await request<SettingsView>("GET", "/api/manage/settings", { signal });
+  const { data, etag } = await request<PortalSettings>("GET", "/api/manage/settings", { signal });
   return { settings: data, etag };
 }
 
@@ -32,13 +31,9 @@ export function useSettings() {
 export function useSaveSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ settings, etag }: { settings: SettingsRequest; etag: string | null }): Promise<SettingsState> => {
-      const body: SettingsRequest = {
-        externalAccessEnabled: settings.externalAccessEnabled,
-        companyName: settings.companyName,
-        currency: settings.currency,
-      };
-      const { data, etag: next } = await request<SettingsView>("PUT", "/api/manage/settings", { body, ifMatch: etag });
+    mutationFn: async ({ settings, etag }: SettingsState): Promise<SettingsState> => {
+      const body: PortalSettingsChange = settings;
+      const { data, etag: next } = await request<PortalSettings>("PUT", "/api/manage/settings", { body, ifMatch: etag });
       return { settings: data, etag: next };
     },
     onSuccess: (state) => client.setQueryData(settingsQueryKey, state),

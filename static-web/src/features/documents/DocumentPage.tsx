@@ -1,0 +1,211 @@
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownloadRegular, CartRegular, PrintRegular } from "@fluentui/react-icons";
+import type { ReactNode } from "react";
+import { useParams } from "react-router";
+import { useFillCartForReview } from "../../lib/cart";
+import { describeFileType, formatDate, formatDateTime, formatFileSize, formatMoney, formatQuantity } from "../../lib/format";
+import { DetailPage, ErrorState, Notice, PageHeader, TableScroll } from "../../lib/ui";
+import { documentFilePath, useDocument, type DocumentDetail, type DocumentType, type RelatedDocument } from "./api";
+import { DocumentStatusBadge, RelatedLink, documentTypes, type DocumentTypeInfo } from "./documentTypes";
+
+const useStyles = makeStyles({
+  stack: { display: "grid", gap: tokens.spacingVerticalL },
+  facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: 0 },
+  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  dd: { margin: 0 },
+  notes: { margin: 0, whiteSpace: "pre-line" },
+  number: { textAlign: "right" },
+  totals: {
+    display: "grid",
+    gridTemplateColumns: "auto auto",
+    justifyContent: "end",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+    textAlign: "right",
+  },
+  total: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500 },
+  h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
+  links: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  sections: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXXL },
+});
+
+/** One document of any type: header, lines, totals, what it names and what names it, its file, Print. */
+export function DocumentPage({ type }: { type: DocumentType }) {
+  const { id = "" } = useParams();
+  const info = documentTypes[type];
+  return (
+    <DetailPage
+      back={{ to: `/documents/${type}`, label: `Back to ${info.title.toLowerCase()}` }}
+      noun={info.singular.toLowerCase()}
+      query={useDocument(type, id)}
+    >
+      {(document) => <DocumentView info={info} document={document} />}
+    </DetailPage>
+  );
+}
+
+function DocumentView({ info, document }: { info: DocumentTypeInfo; document: DocumentDetail }) {
+  const styles = useStyles();
+  const fill = useFillCartForReview();
+  const title = `${info.singular} ${document.number}`;
+
+  // Create order: the quotation's lines go into the cart for review first, as the seed describes.
+  const createOrder = () => fill.start({ kind: "quotation", id: document.id, source: `quotation ${document.number}` });
+
+  return (
+    <div className={styles.stack}>
+      <PageHeader
+        title={title}
+        subtitle={formatDate(document.date)}
+        actions={
+          <>
+            {info.validity && (
+              <Button appearance="primary" icon={<CartRegular />} onClick={createOrder} disabled={fill.isPending || !document.orderable}>
+                {fill.isPending ? "Adding to the cart…" : "Create order"}
+              </Button>
+            )}
+            {document.file && (
+              // A plain link: the API answers with a short-lived link that saves the file under the document's number.
+              <Button as="a" href={documentFilePath(info.type, document.id)} download icon={<ArrowDownloadRegular />}>
+                Download
+              </Button>
+            )}
+            {/* The print styles leave only the document: no menu, header or buttons. */}
+            <Button icon={<PrintRegular />} onClick={() => window.print()}>
+              Print
+            </Button>
+          </>
+        }
+      />
+      {info.validity && !document.orderable && (
+        <Notice intent="warning" title={document.expired ? "This quotation has expired." : "This quotation cannot be ordered."}>
+          {document.expired
+            ? "Its prices no longer apply. Ask your supplier for a new quotation, or order from the catalog."
+            : "Your supplier has withdrawn it. Ask them for a new quotation, or order from the catalog."}
+        </Notice>
+      )}
+      {fill.isError && <ErrorState error={fill.error} />}
+      <dl className={styles.facts}>
+        <Fact term="Status">
+          <DocumentStatusBadge status={document.status} overdue={document.overdue} />
+        </Fact>
+        <Fact term="Date">{formatDate(document.date)}</Fact>
+        {document.dueDate && <Fact term="Due date">{formatDate(document.dueDate)}</Fact>}
+        {document.validUntil && (
+          <Fact term="Valid until">
+            {formatDate(document.validUntil)}
+            {document.expired && " (expired)"}
+          </Fact>
+        )}
+        {(document.periodFrom || document.periodTo) && (
+          <Fact term="Period">
+            {formatDate(document.periodFrom)} – {formatDate(document.periodTo)}
+          </Fact>
+        )}
+        {document.file && (
+          <Fact term="File">
+            {document.file.fileName} ({describeFileType(document.file.contentType, document.file.fileName)},{" "}
+            {formatFileSize(document.file.size)}, added {formatDateTime(document.file.uploadedAt)})
+          </Fact>
+        )}
+      </dl>
+      {document.notes && (
+        <section aria-labelledby="document-notes">
+          <h2 id="document-notes" className={styles.h2}>
+            Notes
+          </h2>
+          <p className={styles.notes}>{document.notes}</p>
+        </section>
+      )}
+      <section aria-labelledby="document-lines">
+        <h2 id="document-lines" className={styles.h2}>
+          Lines
+        </h2>
+        {document.lines.length === 0 ? (
+          <p>This document has no lines.</p>
+        ) : (
+          <TableScroll label={`Lines of ${title}`}>
+            <Table aria-label="Document lines">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>SKU</TableHeaderCell>
+                  <TableHeaderCell>Name</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Quantity</TableHeaderCell>
+                  <TableHeaderCell>Unit</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Unit price</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Line total</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {document.lines.map((line, index) => (
+                  <TableRow key={index}>
+                    <TableCell>{line.sku}</TableCell>
+                    <TableCell>{line.name}</TableCell>
+                    <TableCell className={styles.number}>{formatQuantity(line.quantity)}</TableCell>
+                    <TableCell>{line.unit}</TableCell>
+                    <TableCell className={styles.number}>{formatMoney(line.unitPrice)}</TableCell>
+                    <TableCell className={styles.number}>{formatMoney(line.lineTotal)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableScroll>
+        )}
+      </section>
+      <dl className={styles.totals}>
+        {document.taxTotal && (
+          <>
+            <dt>Tax</dt>
+            <dd className={styles.dd}>{formatMoney(document.taxTotal)}</dd>
+          </>
+        )}
+        <dt className={styles.total}>Total</dt>
+        <dd className={mergeClasses(styles.dd, styles.total)}>{formatMoney(document.total)}</dd>
+      </dl>
+      <div className={styles.sections}>
+        <RelatedList id="related-documents" title="Related documents" items={document.related} />
+        <RelatedList id="referenced-by" title="Referenced by" items={document.referencedBy} />
+      </div>
+    </div>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div>
+      <dt className={styles.term}>{term}</dt>
+      <dd className={styles.dd}>{children}</dd>
+    </div>
+  );
+}
+
+function RelatedList({ id, title, items }: { id: string; title: string; items: RelatedDocument[] }) {
+  const styles = useStyles();
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className={styles.h2}>
+        {title}
+      </h2>
+      <ul className={styles.links}>
+        {items.map((related) => (
+          <li key={`${related.type}-${related.number}`}>
+            <RelatedLink related={related} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
