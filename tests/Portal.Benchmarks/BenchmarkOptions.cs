@@ -141,7 +141,7 @@ public sealed record BenchmarkOptions
           --duration S         load run: seconds (default 60)
           --max-requests-per-client N   load run: bound on requests per client (default 20000)
           --rounds N           alternating portal/raw batches per measurement (default 10)
-          --no-cache-expiry    skip the first-call-after-cache-expiry measurement (4 × 32 s of waiting)
+          --no-cache-expiry    skip the first-call-after-cache-expiry measurement (32 s of waiting per endpoint)
           --seed N             random seed for the generated data and choices
           --quick              a tiny smoke run (4 counterparties, 200 products, 400 orders, 2000 invoices, 10 s load, no cache expiry)
           --out FILE           also write the report to FILE (e.g. docs/benchmarks.md)

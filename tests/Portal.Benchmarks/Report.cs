@@ -220,6 +220,15 @@ public sealed class Report(
             }
             Line();
         }
+        // A measurement slower than the caches last sees them expire on the way: those calls are the cold case above.
+        var slowReads = reads.Where(r => r.Portal.OverTwoStorage > 0).ToList();
+        if (slowReads.Count > 0)
+        {
+            Line("Among the measured calls above, the same shows up where a measurement lasted longer than the caches: " +
+                 string.Join(", ", slowReads.Select(r => $"`{r.Endpoint}`{(r.SecondFloor ? " (second floor's pass)" : "")} at {r.Clients} client{(r.Clients == 1 ? "" : "s")} " +
+                                                          $"{r.Portal.OverTwoStorage} of {N(r.Portal.Count)} calls above 2, up to {r.Portal.StorageMax}")) + ".");
+            Line();
+        }
         var loadReads = load.Operations.Where(o => o.Operation.StartsWith("GET ", StringComparison.Ordinal) && o.Stats.StorageMax > 2).ToList();
         if (loadReads.Count > 0)
         {
