@@ -13,7 +13,9 @@ public sealed record BenchmarkOptions
         Counterparties = 4,
         Products = 200,
         Orders = 400,
+        Documents = 2_000,
         Iterations = 60,
+        DocumentIterations = 60,
         Checkouts = 8,
         Rounds = 4,
         Levels = [1, 4],
@@ -26,8 +28,17 @@ public sealed record BenchmarkOptions
     public int Products { get; init; } = 2000;
     public int Orders { get; init; } = 20_000;
 
+    /// <summary>Invoices written into ONE counterparty's partition (the first benchmark buyer's): the documents budget's history.</summary>
+    public int Documents { get; init; } = 100_000;
+
     /// <summary>Measured requests per endpoint and concurrency level, for the portal and for the raw floor each.</summary>
     public int Iterations { get; init; } = 5000;
+
+    /// <summary>
+    /// The same for the documents endpoints. Fewer, because Azurite answers a range query by scanning the whole table:
+    /// with 100,000 invoices one list page costs it about 0.1 s of its single thread, portal and raw alike.
+    /// </summary>
+    public int DocumentIterations { get; init; } = 500;
 
     /// <summary>Measured checkouts per concurrency level.</summary>
     public int Checkouts { get; init; } = 100;
@@ -56,7 +67,9 @@ public sealed record BenchmarkOptions
     /// <summary>The most sessions any phase uses at once; each gets a buyer of its own.</summary>
     public int Buyers => Math.Max(Counterparties, Math.Max(Clients, Levels.Max()));
 
-    public int WarmUp => Math.Max(20, Iterations / 10);
+    public int WarmUp => WarmUpFor(Iterations);
+
+    public static int WarmUpFor(int iterations) => Math.Max(20, iterations / 10);
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -87,7 +100,9 @@ public sealed record BenchmarkOptions
                 "--counterparties" => options with { Counterparties = Positive(name, value) },
                 "--products" => options with { Products = Positive(name, value) },
                 "--orders" => options with { Orders = Positive(name, value, allowZero: true) },
+                "--documents" => options with { Documents = Positive(name, value, allowZero: true) },
                 "--iterations" => options with { Iterations = Positive(name, value) },
+                "--document-iterations" => options with { DocumentIterations = Positive(name, value) },
                 "--checkouts" => options with { Checkouts = Positive(name, value) },
                 "--levels" => options with { Levels = value.Split(',').Select(v => Positive(name, v.Trim())).Distinct().Order().ToArray() },
                 "--clients" => options with { Clients = Positive(name, value) },
@@ -116,16 +131,19 @@ public sealed record BenchmarkOptions
           --counterparties N   counterparties to seed, one buyer each (default 50)
           --products N         products to import (default 2000)
           --orders N           order history to write, spread over the counterparties and one year (default 20000)
+          --documents N        invoices to write into the first buyer's counterparty, over five years (default 100000; 0 skips
+                               the documents endpoints)
           --iterations N       measured requests per endpoint and client count, portal and raw floor each (default 5000)
+          --document-iterations N   the same for the documents endpoints (default 500: each list page is a table scan in Azurite)
           --checkouts N        measured checkouts per client count (default 100)
           --levels 1,16        client counts for the per-endpoint measurements (default 1,16)
           --clients N          load run: concurrent clients (default 32)
           --duration S         load run: seconds (default 60)
           --max-requests-per-client N   load run: bound on requests per client (default 20000)
           --rounds N           alternating portal/raw batches per measurement (default 10)
-          --no-cache-expiry    skip the first-call-after-cache-expiry measurement (4 × 32 s of waiting)
+          --no-cache-expiry    skip the first-call-after-cache-expiry measurement (32 s of waiting per endpoint)
           --seed N             random seed for the generated data and choices
-          --quick              a tiny smoke run (4 counterparties, 200 products, 400 orders, 10 s load, no cache expiry)
+          --quick              a tiny smoke run (4 counterparties, 200 products, 400 orders, 2000 invoices, 10 s load, no cache expiry)
           --out FILE           also write the report to FILE (e.g. docs/benchmarks.md)
         """;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Benchmarks;
 using Portal.Core.Features.Catalog;
+using Portal.Core.Features.Documents;
 using Portal.Core.Features.Ordering;
 using Portal.Core.Shared;
 using Portal.LocalHost;
@@ -51,9 +52,10 @@ var raw = new TableServiceClient(azurite.ConnectionString);
 var cpu = new CpuMeter(CpuMeter.FindAzurite(azurite.TablePort));
 var failures = new Failures();
 
-Progress($"Seeding {options.Counterparties} counterparties, {options.Buyers} buyers, {options.Products} products, {options.Orders} orders");
+Progress($"Seeding {options.Counterparties} counterparties, {options.Buyers} buyers, {options.Products} products, {options.Orders} orders, {options.Documents} invoices");
 cpu.Start("Seeding");
-var seeded = await new Seeder(options, portal.BaseAddress, portal.Services.GetRequiredService<OrderingStore>(), Progress).SeedAsync();
+var seeded = await new Seeder(options, portal.BaseAddress, portal.Services.GetRequiredService<OrderingStore>(),
+    portal.Services.GetRequiredService<DocumentStore>(), Progress).SeedAsync();
 cpu.Stop();
 Progress($"Seeded in {seeded.Took.TotalSeconds:F1} s");
 
@@ -76,11 +78,19 @@ foreach (var user in users.Take(options.Levels.Max()))
         }
     }
 }
-Progress($"{users.Length} buyers signed in");
+// The documents endpoints read one counterparty's history: each client is a different buyer of that counterparty.
+var documentReaders = new BenchUser[seeded.Documents.Readers.Count];
+await Seeder.ForEachAsync(Enumerable.Range(0, documentReaders.Length).ToList(), Environment.ProcessorCount, async i =>
+{
+    var buyer = seeded.Documents.Readers[i];
+    documentReaders[i] = users.FirstOrDefault(u => u.Buyer == buyer)
+                         ?? new BenchUser(buyer, await PortalSession.SignInAsync(portal.BaseAddress, buyer.Username, buyer.Password), seeded.OrderIdsByCounterparty[buyer.CounterpartyId]);
+});
+Progress($"{users.Length} buyers signed in; {documentReaders.Length} buyers of {seeded.Documents.CounterpartyId} read its documents");
 
 Progress($"Customer reads: {options.Iterations} measured requests per endpoint and client count, portal and raw each");
 cpu.Start("Customer reads");
-var reads = await new ReadBenchmarks(options, users, raw, failures, Progress).RunAsync();
+var reads = await new ReadBenchmarks(options, users, documentReaders, seeded.Documents, raw, failures, Progress).RunAsync();
 cpu.Stop();
 
 // Every cache a customer read goes through lasts at most this long (session, settings, access group, prices, catalog).
@@ -91,7 +101,7 @@ if (options.CacheExpiry)
 {
     Progress($"First calls after the caches expire ({cachesLast.TotalSeconds:F0} s idle before each)");
     cpu.Start("Cache expiry");
-    cold = await new ReadBenchmarks(options, users, raw, failures, Progress).RunColdAsync(cachesLast);
+    cold = await new ReadBenchmarks(options, users, documentReaders, seeded.Documents, raw, failures, Progress).RunColdAsync(cachesLast);
     cpu.Stop();
 }
 
@@ -106,7 +116,7 @@ cpu.Start("Load run");
 var load = await new LoadRun(options, users, seeded.Products, azurite.ConnectionString, failures, Progress).RunAsync();
 cpu.Stop();
 
-foreach (var user in users)
+foreach (var user in users.Concat(documentReaders).Distinct())
 {
     user.Session.Dispose();
 }

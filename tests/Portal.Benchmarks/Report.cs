@@ -27,6 +27,7 @@ public sealed class Report(
     private const double SharedThreshold = 10;
 
     private readonly StringBuilder _md = new();
+    private readonly SeededDocuments _documents = seeded.Documents;
 
     public string ToMarkdown()
     {
@@ -58,9 +59,10 @@ public sealed class Report(
         if (options.Counterparties < BenchmarkOptions.Defaults.Counterparties) reduced.Add($"{options.Counterparties} counterparties");
         if (options.Products < BenchmarkOptions.Defaults.Products) reduced.Add($"{options.Products} products");
         if (options.Orders < BenchmarkOptions.Defaults.Orders) reduced.Add($"{options.Orders} orders");
+        if (options.Documents < BenchmarkOptions.Defaults.Documents) reduced.Add($"{options.Documents} invoices");
         if (reduced.Count > 0 && !options.IsQuick)
         {
-            Line($"> **Reduced volume:** {string.Join(", ", reduced)} instead of the default 50 counterparties, 2,000 products, 20,000 orders.");
+            Line($"> **Reduced volume:** {string.Join(", ", reduced)} instead of the default 50 counterparties, 2,000 products, 20,000 orders, 100,000 invoices.");
             Line();
         }
 
@@ -72,8 +74,9 @@ public sealed class Report(
         Row("Build", $"{Configuration}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
         Row("Storage", $"Azurite {Machine.AzuriteVersion(repositoryRoot)}, in memory, started by the benchmark on free loopback ports");
         Row("Portal", $"LocalHost in the benchmark's process at {portalAddress.GetLeftPart(UriPartial.Authority)}, with the demo data; host.json queue settings as committed; portal log level Warning");
-        Row("Volume", $"{N(options.Counterparties)} counterparties, {N(seeded.Buyers.Count)} buyers (every client signs in as a buyer of its own), {N(seeded.Products.Count)} products (plus the demo catalog), " +
-                      $"{N(seeded.OrderIdsByCounterparty.Values.Sum(o => o.Length))} orders over about a year (plus the demo orders)");
+        Row("Volume", $"{N(options.Counterparties)} counterparties, {N(seeded.Buyers.Count + _documents.Readers.Count(r => !seeded.Buyers.Contains(r)))} buyers (every client signs in as a buyer of its own), {N(seeded.Products.Count)} products (plus the demo catalog), " +
+                      $"{N(seeded.OrderIdsByCounterparty.Values.Sum(o => o.Length))} orders over about a year (plus the demo orders)" +
+                      (_documents.InvoiceIds.Length == 0 ? "" : $", {N(_documents.InvoiceIds.Length)} invoices over {_documents.Years:F1} years in one counterparty's partition ({_documents.CounterpartyId})"));
         Row("Load average (1, 5, 15 min)", $"before {loadBefore}; after {loadAfter}");
         Line();
 
@@ -118,10 +121,13 @@ public sealed class Report(
     {
         Line("## Customer reads: portal against the raw Azurite floor");
         Line();
+        var documentsNote = _documents.InvoiceIds.Length == 0 ? "" :
+            $" For the documents endpoints every client is a different signed-in buyer of {_documents.CounterpartyId}, the one counterparty whose partition holds the " +
+            $"{N(_documents.InvoiceIds.Length)} invoices, and the counts are {BenchmarkOptions.WarmUpFor(options.DocumentIterations)} and {N(options.DocumentIterations)} (see the notes).";
         Line($"Each client is its own signed-in buyer of its own counterparty. Per endpoint and client count: {options.WarmUp} warm-up calls each way, then " +
              $"{N(options.Iterations)} measured portal calls and {N(options.Iterations)} measured raw calls in {options.Rounds} alternating batches, closed loop " +
              "(a client sends its next request when the previous answer is read). Portal time is the client's: request sent to body read, over HTTP on loopback. " +
-             "Raw is the same storage operation made with the Azure SDK (`TableClient`) from the same process, on the same targets, at the same concurrency.");
+             "Raw is the same storage operation made with the Azure SDK (`TableClient`) from the same process, on the same targets, at the same concurrency." + documentsNote);
         Line();
         Line("| Endpoint | Clients | Portal p50 | p95 | p99 | req/s | Raw floor | Raw p50 | p95 | p99 | req/s | p95 ratio | per batch pair | ≤ 1.25 |");
         Line("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|:---:|");
@@ -129,12 +135,12 @@ public sealed class Report(
         {
             var spread = r.BatchRatios.Count == 0 ? "–" : $"{r.BatchRatios.Min():F2}–{r.BatchRatios.Max():F2}";
             Line($"| `{r.Endpoint}` | {r.Clients} | {Ms(r.Portal.P50)} | {Ms(r.Portal.P95)} | {Ms(r.Portal.P99)} | {r.Portal.PerSecond:F0} | {r.Floor} | " +
-                 $"{Ms(r.Raw.P50)} | {Ms(r.Raw.P95)} | {Ms(r.Raw.P99)} | {r.Raw.PerSecond:F0} | **{r.Ratio:F2}** | {spread} | {(r.Ratio <= ReadBenchmarks.RatioBudget ? "yes" : "**no**")} |");
+                 $"{Ms(r.Raw.P50)} | {Ms(r.Raw.P95)} | {Ms(r.Raw.P99)} | {r.Raw.PerSecond:F0} | **{r.Ratio:F2}** | {spread} | {Budget(r)} |");
         }
         Line();
         Line("Times in milliseconds. Notes:");
         Line();
-        Line($"- *p95 ratio* is over all {N(options.Iterations)} calls each way; *per batch pair* is the lowest and highest ratio of the {options.Rounds} " +
+        Line($"- *p95 ratio* is over all {N(options.Iterations)} calls each way ({N(options.DocumentIterations)} for the documents endpoints); *per batch pair* is the lowest and highest ratio of the {options.Rounds} " +
              "portal/raw batch pairs it is made of, which shows how much of a difference near 1.25 is noise.");
         Line("- `GET products` is served from the in-memory catalog snapshot with the session, settings, access group and prices cached, so in the steady state it makes " +
              "no storage request at all and has no storage operation of its own to compare with. Its floor is the cheapest storage request any signed-in call can " +
@@ -142,9 +148,42 @@ public sealed class Report(
              "portal's own cost (HTTP, routing, session check, filtering 2,000+ products, JSON) measured against one storage round trip.");
         Line($"- `GET orders` is compared with the same single-partition range query the portal sends for the first page (`PartitionKey eq cp and RowKey ge 'olist:' and RowKey lt 'olist:~'`, {ReadBenchmarks.OrdersPageSize} rows).");
         Line("- `GET orders/{id}` and `GET cart` are compared with the point read of the order row and of the buyer's cart row (3 lines), deserialized into the portal's own entity classes.");
+        DocumentNotes();
         Line("- The portal measurement includes an HTTP hop the raw one does not have (client → Kestrel), and both share two cores with Azurite, so the ratio " +
              "is the overhead on this machine, not a property of the code alone.");
         Line();
+    }
+
+    /// <summary>Whether the ratio is within the budget; in brackets for a second floor, which is there for information.</summary>
+    private static string Budget(ReadResult r)
+    {
+        var verdict = r.Ratio <= ReadBenchmarks.RatioBudget ? "yes" : "**no**";
+        return r.SecondFloor ? $"({verdict})" : verdict;
+    }
+
+    private void DocumentNotes()
+    {
+        if (_documents.InvoiceIds.Length == 0)
+        {
+            return;
+        }
+        var list = reads.FirstOrDefault(r => r.Endpoint == "GET documents/invoices" && r.Clients == 1);
+        var both = reads.FirstOrDefault(r => r.Endpoint == "GET documents/invoices/{id}" && r.SecondFloor && r.Clients == 1);
+        var point = reads.FirstOrDefault(r => r.Endpoint == "GET documents/invoices/{id}" && !r.SecondFloor && r.Clients == 1);
+        Line($"- The documents endpoints read {_documents.CounterpartyId}, whose partition of the Documents table holds {N(_documents.InvoiceIds.Length)} invoices " +
+             $"dated {_documents.First:yyyy-MM-dd} to {_documents.Last:yyyy-MM-dd} (each an id row with its 1–20 lines and a list row without them, written as " +
+             "DocumentService writes them). `GET documents/invoices` is compared with the same single-partition range query DocumentStore sends for the first " +
+             $"page without filters (`PartitionKey eq cp and RowKey ge 'dlist:invoices:' and RowKey lt 'dlist:invoices:~'`, {ReadBenchmarks.OrdersPageSize} rows, " +
+             "read into the portal's `DocumentEntity`). Azurite answers every query by scanning all rows of the table and sorting all that match before it " +
+             $"returns the first page, so here that floor grows with the history{(list is null ? "" : $" ({Ms(list.Raw.P50)} ms p50 at 1 client")}" +
+             $"{(list is null ? "" : ")")} and, Azurite being one Node thread, concurrent clients queue behind each other; Azure Table Storage serves the same " +
+             "range from the partition's index. What the ratio shows is what the portal adds to that query.");
+        Line("- `GET documents/invoices/{id}` reads invoices from the whole history, not only recent ones. The budget's floor is the point read of the document " +
+             "row (with its lines). The portal also reads the rows beside the document — its file and the documents that name it (`docx:invoices:{id}:`) — with " +
+             "one range query sent at the same time, so the call costs 2 storage requests and its own floor is the slower of the two. On Azurite that range " +
+             "query is a scan of the whole table" + (both is null || point is null ? "" : $" (both requests in parallel: {Ms(both.Raw.P50)} ms p50 at 1 client, against {Ms(point.Raw.P50)} ms for the point read alone)") +
+             ", which the second row for this endpoint measures as its floor: both requests made raw, in parallel. The seeded invoices have no file and " +
+             "are named by no other document, so that range query finds nothing. That row's verdict is in brackets: the budget is against the point read.");
     }
 
     private void StorageRequests()
@@ -158,7 +197,7 @@ public sealed class Report(
         foreach (var r in reads)
         {
             var s = r.Portal;
-            Line($"| `{r.Endpoint}` | {r.Clients} | {N(s.Count)} | {s.StorageMin} | {s.StorageMean:F3} | {s.StorageMax} | {s.OverTwoStorage} | {(s.StorageMax <= 2 ? "yes" : "**no**")} | {s.Errors5xx} |");
+            Line($"| `{r.Endpoint}`{(r.SecondFloor ? " (second floor's pass)" : "")} | {r.Clients} | {N(s.Count)} | {s.StorageMin} | {s.StorageMean:F3} | {s.StorageMax} | {s.OverTwoStorage} | {(s.StorageMax <= 2 ? "yes" : "**no**")} | {s.Errors5xx} |");
         }
         Line();
         if (cold.Count == 0)
@@ -179,6 +218,15 @@ public sealed class Report(
             {
                 Line($"| `{c.Endpoint}` | {c.StorageRequests} | {Ms(c.Milliseconds)} | {(c.StorageRequests <= 2 ? "yes" : "**no**")} |");
             }
+            Line();
+        }
+        // A measurement slower than the caches last sees them expire on the way: those calls are the cold case above.
+        var slowReads = reads.Where(r => r.Portal.OverTwoStorage > 0).ToList();
+        if (slowReads.Count > 0)
+        {
+            Line("Among the measured calls above, the same shows up where a measurement lasted longer than the caches: " +
+                 string.Join(", ", slowReads.Select(r => $"`{r.Endpoint}`{(r.SecondFloor ? " (second floor's pass)" : "")} at {r.Clients} client{(r.Clients == 1 ? "" : "s")} " +
+                                                          $"{r.Portal.OverTwoStorage} of {N(r.Portal.Count)} calls above 2, up to {r.Portal.StorageMax}")) + ".");
             Line();
         }
         var loadReads = load.Operations.Where(o => o.Operation.StartsWith("GET ", StringComparison.Ordinal) && o.Stats.StorageMax > 2).ToList();
@@ -288,11 +336,17 @@ public sealed class Report(
     {
         Line("## Against the budgets (the quality budgets in docs/architecture.md)");
         Line();
-        foreach (var endpoint in reads.GroupBy(r => r.Endpoint))
+        foreach (var endpoint in reads.Where(r => !r.SecondFloor).GroupBy(r => r.Endpoint))
         {
             var ratios = string.Join("; ", endpoint.Select(r => $"{r.Ratio:F2} at {r.Clients} client{(r.Clients == 1 ? "" : "s")}"));
             var met = endpoint.All(r => r.Ratio <= ReadBenchmarks.RatioBudget);
-            Line($"- {(met ? "Met" : "**Not met**")}: `{endpoint.Key}` p95 portal / p95 raw ≤ 1.25 — {ratios}.");
+            Line($"- {(met ? "Met" : "**Not met**")}: `{endpoint.Key}` p95 portal / p95 raw ≤ 1.25{History(endpoint.Key)} — {ratios}" +
+                 (endpoint.Key == "GET documents/invoices/{id}" ? $" (floor: {endpoint.First().Floor})." : "."));
+        }
+        foreach (var endpoint in reads.Where(r => r.SecondFloor).GroupBy(r => r.Endpoint))
+        {
+            var ratios = string.Join("; ", endpoint.Select(r => $"{r.Ratio:F2} at {r.Clients} client{(r.Clients == 1 ? "" : "s")}"));
+            Line($"- For information, not the budget's floor: `{endpoint.Key}` against {endpoint.First().Floor} — {ratios}.");
         }
         foreach (var endpoint in reads.GroupBy(r => r.Endpoint))
         {
@@ -302,16 +356,20 @@ public sealed class Report(
             var coldCount = cold.FirstOrDefault(c => c.Endpoint == endpoint.Key)?.StorageRequests;
             var measured = $"mean {mean:F3}, at most {max} in {N(calls)} measured calls";
             Line(max <= 2 && (coldCount ?? 0) <= 2
-                ? $"- Met: `{endpoint.Key}` ≤ 2 storage requests per call — {measured}" + (coldCount is { } c ? $"; {c} after the caches expired." : "; cache expiry not measured.")
+                ? $"- Met: `{endpoint.Key}` ≤ 2 storage requests per call{History(endpoint.Key)} — {measured}" + (coldCount is { } c ? $"; {c} after the caches expired." : "; cache expiry not measured.")
                 : max <= 2
-                    ? $"- **Not met on every call**: `{endpoint.Key}` ≤ 2 storage requests — {measured}, but {coldCount} on the first call after the caches expired."
-                    : $"- **Not met on every call**: `{endpoint.Key}` ≤ 2 storage requests — {measured}; {coldCount} on the first call after the caches expired.");
+                    ? $"- **Not met on every call**: `{endpoint.Key}` ≤ 2 storage requests{History(endpoint.Key)} — {measured}, but {coldCount} on the first call after the caches expired."
+                    : $"- **Not met on every call**: `{endpoint.Key}` ≤ 2 storage requests{History(endpoint.Key)} — {measured}; {coldCount} on the first call after the caches expired.");
         }
         Line($"- {(load.Passed ? "Met" : "**Not met**")}: zero 5xx and zero lost or duplicated orders under the bounded load ({load.Clients} clients × {load.DurationSeconds} s).");
         var serverErrors = failures.ServerErrors;
         Line($"- 5xx answers anywhere in the run (reads, checkouts, load, counting): {serverErrors}.");
         Line();
     }
+
+    /// <summary>The documents budget holds with the history the run seeded: say how much.</summary>
+    private string History(string endpoint) =>
+        endpoint.StartsWith("GET documents/", StringComparison.Ordinal) ? $" with {N(_documents.InvoiceIds.Length)} invoices in the counterparty's history" : "";
 
     private void Unexpected()
     {

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Portal.Core.Features.Catalog;
+using Portal.Core.Features.Documents;
 using Portal.Core.Features.Ordering;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Tables;
@@ -19,18 +21,29 @@ public sealed record SeededData(
     IReadOnlyList<Buyer> Buyers,
     IReadOnlyList<SeedProduct> Products,
     IReadOnlyDictionary<string, string[]> OrderIdsByCounterparty,
+    SeededDocuments Documents,
     IReadOnlyList<(string Step, string Detail, TimeSpan Took)> Steps)
 {
     public TimeSpan Took => Steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Took);
 }
 
 /// <summary>
+/// The invoices of the one counterparty that holds the documents history, the buyers of it who read them (one per client
+/// at the highest client count) and the years the invoices span.
+/// </summary>
+public sealed record SeededDocuments(string CounterpartyId, IReadOnlyList<Buyer> Readers, string[] InvoiceIds, DateOnly First, DateOnly Last)
+{
+    public double Years => InvoiceIds.Length == 0 ? 0 : (Last.DayNumber - First.DayNumber) / 365.25;
+}
+
+/// <summary>
 /// Seeds the volume fast: counterparties, buyers and products through the staff API (the way the company's ERP
 /// would), and the order history straight into the Orders table with the portal's own entity classes in
 /// single-partition entity-group transactions — writing 20,000 orders through checkouts would take far longer
-/// and measure the checkout, not the reads.
+/// and measure the checkout, not the reads. The documents history goes the same way: invoices straight into ONE
+/// counterparty's partition of the Documents table, built as DocumentService builds them.
 /// </summary>
-public sealed class Seeder(BenchmarkOptions options, Uri baseAddress, OrderingStore store, Action<string> progress)
+public sealed class Seeder(BenchmarkOptions options, Uri baseAddress, OrderingStore store, DocumentStore documents, Action<string> progress)
 {
     // Demo warehouses and categories (DemoCatalog) that the imported products refer to.
     private static readonly (string Id, string Name)[] Warehouses = [("central", "Central warehouse"), ("north", "North depot"), ("south", "South depot")];
@@ -93,7 +106,48 @@ public sealed class Seeder(BenchmarkOptions options, Uri baseAddress, OrderingSt
         steps.Add(("Orders", $"{orderIds.Values.Sum(o => o.Length):N0} orders + list rows in {transactions} entity-group transactions (Orders table, direct)", watch.Elapsed));
         progress($"  {orderIds.Values.Sum(o => o.Length)} orders in {watch.Elapsed.TotalSeconds:F1} s");
 
-        return new SeededData(counterparties, buyers, products, orderIds, steps);
+        var documentsOf = counterparties[0];
+        var readers = buyers.Where(b => b.CounterpartyId == documentsOf).ToList();
+        var readersNeeded = options.Documents == 0 ? 0 : options.Levels.Max();
+        if (readers.Count < readersNeeded)
+        {
+            watch.Restart();
+            var more = await CreateBuyersAsync(staff, documentsOf, buyers.Length, readersNeeded - readers.Count);
+            readers.AddRange(more);
+            steps.Add(("Document readers", $"{more.Count} more buyers of {documentsOf} (POST manage/users), so that each client reading its documents is a buyer of its own", watch.Elapsed));
+            progress($"  {more.Count} more buyers of {documentsOf} in {watch.Elapsed.TotalSeconds:F1} s");
+        }
+        readers = readers.Take(readersNeeded).ToList();
+
+        watch.Restart();
+        var (invoiceIds, first, last, documentTransactions) = await WriteInvoicesAsync(documentsOf, products);
+        var seededDocuments = new SeededDocuments(documentsOf, readers, invoiceIds, first, last);
+        if (options.Documents > 0)
+        {
+            steps.Add(("Documents", $"{invoiceIds.Length:N0} invoices + list rows over {seededDocuments.Years:F1} years, all in {documentsOf}'s partition, " +
+                                    $"in {documentTransactions:N0} entity-group transactions (Documents table, direct)", watch.Elapsed));
+            progress($"  {invoiceIds.Length} invoices in {watch.Elapsed.TotalSeconds:F1} s");
+        }
+
+        return new SeededData(counterparties, buyers, products, orderIds, seededDocuments, steps);
+    }
+
+    /// <summary>Buyers of one counterparty, created as the buyers step creates them, numbered on from <paramref name="firstIndex"/>.</summary>
+    private static async Task<List<Buyer>> CreateBuyersAsync(PortalSession staff, string counterparty, int firstIndex, int count)
+    {
+        var created = new Buyer[count];
+        await ForEachAsync(Enumerable.Range(0, count).ToList(), Environment.ProcessorCount, async k =>
+        {
+            var i = firstIndex + k;
+            var username = $"buyer{i + 1:D3}@{counterparty}.example";
+            var password = $"bench buyer {i + 1} {Guid.NewGuid():N}"[..32];
+            var answer = Require(await staff.SendAsync(HttpMethod.Post, "/api/manage/users", new
+            {
+                username, password, displayName = $"Buyer {i + 1}", kind = "customer", counterpartyId = counterparty, accessGroupId = "customers",
+            }), $"buyer {username}");
+            created[k] = new Buyer(i, username, password, answer.Json().GetProperty("id").GetString()!, counterparty);
+        });
+        return created.ToList();
     }
 
     private List<SeedProduct> GenerateProducts(Random random)
@@ -274,6 +328,119 @@ public sealed class Seeder(BenchmarkOptions options, Uri baseAddress, OrderingSt
             ListRowKey = OrderingKeys.OrderList(placedAt, id),
         };
     }
+
+    /// <summary>
+    /// The counterparty's invoice history: <see cref="BenchmarkOptions.Documents"/> invoices over five years, numbered per
+    /// year in date order, 50 documents (100 rows: id row and list row) per entity-group transaction, a few transactions
+    /// at a time. Each batch draws from a random of its own, so the data does not depend on which batch runs first.
+    /// </summary>
+    private async Task<(string[] Ids, DateOnly First, DateOnly Last, int Transactions)> WriteInvoicesAsync(string counterparty, IReadOnlyList<SeedProduct> products)
+    {
+        if (options.Documents == 0)
+        {
+            return ([], default, default, 0);
+        }
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var random = new Random(Ordering.StableSeed(options.Seed, "invoice dates"));
+        // Five years of history, a little more of it recent (the customer grew).
+        var dates = Enumerable.Range(0, options.Documents).Select(_ => today.AddDays(-(int)(5 * 365 * Math.Pow(random.NextDouble(), 1.2)))).Order().ToArray();
+        var numbers = new string[dates.Length];
+        var ids = new string[dates.Length];
+        for (int i = 0, inYear = 0; i < dates.Length; i++)
+        {
+            inYear = i > 0 && dates[i].Year == dates[i - 1].Year ? inYear + 1 : 1;
+            numbers[i] = $"INV-{dates[i].Year}-{inYear:D6}";
+            ids[i] = DocumentKeys.Id(counterparty, DocumentTypes.Invoices, numbers[i]);
+        }
+
+        const int perTransaction = EntityGroup.MaxEntities / 2;
+        var batches = Enumerable.Range(0, (dates.Length + perTransaction - 1) / perTransaction).ToList();
+        var now = DateTimeOffset.UtcNow;
+        await ForEachAsync(batches, 4, async batch =>
+        {
+            var batchRandom = new Random(Ordering.StableSeed(options.Seed, $"invoices {batch}"));
+            var change = new EntityGroup(counterparty);
+            for (var i = batch * perTransaction; i < Math.Min(dates.Length, (batch + 1) * perTransaction); i++)
+            {
+                var invoice = NewInvoice(counterparty, ids[i], numbers[i], dates[i], today, now, products, batchRandom);
+                change.Add(invoice).Add(ListRowOf(invoice));
+            }
+            await documents.SubmitAsync(change, CancellationToken.None);
+        });
+        return (ids, dates[0], dates[^1], batches.Count);
+    }
+
+    /// <summary>
+    /// An invoice as the ERP would send it (PUT manage/documents/{counterpartyId}/invoices/{number}), stored the way
+    /// DocumentService.NewEntity stores that request: lines through CompressedJsonColumn, the status as the enum
+    /// member's name, the total as the sum of the line totals, the content hash of the same body, so the portal reads
+    /// the row as its own and the same body sent again changes nothing.
+    /// </summary>
+    private static DocumentEntity NewInvoice(string counterparty, string id, string number, DateOnly date, DateOnly today, DateTimeOffset now,
+        IReadOnlyList<SeedProduct> products, Random random)
+    {
+        const string type = DocumentTypes.Invoices;
+        int[] terms = [14, 30, 30, 30, 45, 60];
+        var dueDate = date.AddDays(terms[random.Next(terms.Length)]);
+        var age = today.DayNumber - date.DayNumber;
+        var roll = random.NextDouble();
+        // Paid as time goes by; now and then an old one is still open.
+        var status = age switch
+        {
+            > 120 => roll < 0.97 ? DocumentStatus.Paid : roll < 0.99 ? DocumentStatus.PartiallyPaid : DocumentStatus.Unpaid,
+            > 30 => roll < 0.75 ? DocumentStatus.Paid : roll < 0.85 ? DocumentStatus.PartiallyPaid : DocumentStatus.Unpaid,
+            _ => roll < 0.25 ? DocumentStatus.Paid : roll < 0.35 ? DocumentStatus.PartiallyPaid : DocumentStatus.Unpaid,
+        };
+        var request = new DocumentRequest
+        {
+            Date = date,
+            Status = status,
+            DueDate = dueDate,
+            Lines = Enumerable.Range(0, 1 + random.Next(20)).Select(_ => products[random.Next(products.Count)]).Select(p => new DocumentLineRequest
+            {
+                Sku = p.Sku, Name = p.Name, Unit = "pcs", Quantity = 1 + random.Next(50), UnitPrice = p.Price,
+            }).ToList(),
+        };
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{type}\n{number}\n{Currency}\n{JsonSerializer.Serialize(request, PortalJson.Options)}")));
+
+        var lines = request.Lines.Select(l => new DocumentLine(string.IsNullOrWhiteSpace(l.Sku) ? null : l.Sku.Trim(), l.Name.Trim(), l.Unit?.Trim(), l.Quantity,
+            l.UnitPrice, l.LineTotal ?? Money.LineTotal(l.UnitPrice ?? 0m, l.Quantity))).ToList();
+        var stored = CompressedJsonColumn.Write(lines) ?? throw new InvalidOperationException($"The lines of {number} do not fit a row.");
+        byte[]? Chunk(int i) => stored.Chunks.Length > i ? stored.Chunks[i] : null;
+        static DateTime? Utc(DateOnly? value) => value?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        return new DocumentEntity
+        {
+            PartitionKey = counterparty,
+            RowKey = DocumentKeys.Document(type, id),
+            DocumentId = id,
+            Number = number,
+            Date = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            ListRowKey = DocumentKeys.List(type, date, id),
+            Type = type,
+            Status = status.ToString(),
+            DueDate = Utc(dueDate),
+            Total = Money.Store(lines.Sum(l => l.LineTotal)),
+            Currency = Currency,
+            LineCount = lines.Count,
+            LinesJson = stored.Json,
+            LinesGzip1 = Chunk(0),
+            LinesGzip2 = Chunk(1),
+            LinesGzip3 = Chunk(2),
+            LinesGzip4 = Chunk(3),
+            Related = JsonColumn.Write(new List<RelatedRef>()),
+            ContentHash = hash,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>The list row as DocumentService.ListRow makes it: the same document without its lines.</summary>
+    private static DocumentEntity ListRowOf(DocumentEntity d) => new()
+    {
+        PartitionKey = d.PartitionKey, RowKey = d.ListRowKey, DocumentId = d.DocumentId, Number = d.Number, Date = d.Date, ListRowKey = d.ListRowKey,
+        Type = d.Type, Status = d.Status, DueDate = d.DueDate, ValidUntil = d.ValidUntil, PeriodFrom = d.PeriodFrom, PeriodTo = d.PeriodTo, Total = d.Total,
+        TaxTotal = d.TaxTotal, Currency = d.Currency, LineCount = d.LineCount, Related = d.Related, Notes = null, ContentHash = d.ContentHash, UpdatedAt = d.UpdatedAt,
+    };
 
     private static byte[] RandomBytes(Random random, int count)
     {
