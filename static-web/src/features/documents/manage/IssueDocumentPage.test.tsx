@@ -133,7 +133,7 @@ describe("IssueDocumentPage", { timeout: 20_000 }, () => {
     // Invoices (the first choice) fall due.
     expect(select("Type")).toHaveValue("invoices");
     const statuses = () => within(select("Status")).getAllByRole("option").map((o) => o.textContent);
-    expect(statuses()).toEqual(["Unpaid", "Partially paid", "Paid", "Canceled"]);
+    expect(statuses()).toEqual(["Unpaid", "Partly paid", "Paid", "Canceled"]);
     expect(dateField("Due date")).toBeInTheDocument();
     expect(within(documentGroup()).queryByLabelText(/^Valid until/)).not.toBeInTheDocument();
     expect(within(documentGroup()).queryByLabelText(/^Period from/)).not.toBeInTheDocument();

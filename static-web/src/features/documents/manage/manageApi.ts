@@ -3,6 +3,8 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import type { Schemas } from "../../../lib/api-types";
+import type { DocumentType as CustomerDocumentType } from "../api";
+import { documentTypes as customerTypes, statusLabel } from "../documentTypes";
 
 export type DocumentRequest = Schemas["DocumentRequest"];
 export type DocumentLineRequest = Schemas["DocumentLineRequest"];
@@ -18,29 +20,21 @@ export interface DocumentTypeInfo {
   singular: string;
   /** The statuses the API allows for the type; the first is what a new document starts with. */
   statuses: readonly DocumentStatus[];
-  dueDate?: true;
-  validUntil?: true;
-  period?: true;
+  dueDate?: boolean;
+  validUntil?: boolean;
+  period?: boolean;
 }
 
-// The seven documents from supplier, in the order and with the names of the customers' menu. The API's route admits
-// exactly these (its path pattern), and refuses a status the type does not have.
-export const documentTypes = {
-  quotations: { label: "Quotations", singular: "Quotation", statuses: ["issued", "canceled"], validUntil: true },
-  invoices: { label: "Invoices", singular: "Invoice", statuses: ["unpaid", "partiallyPaid", "paid", "canceled"], dueDate: true },
-  "tax-invoices": { label: "Tax invoices", singular: "Tax invoice", statuses: ["issued", "canceled"] },
-  "goods-issues": { label: "Goods delivery", singular: "Goods delivery", statuses: ["issued", "delivered", "canceled"] },
-  "goods-returns": { label: "Goods return", singular: "Goods return", statuses: ["received", "canceled"] },
-  "credit-notes": { label: "Credit notes", singular: "Credit note", statuses: ["issued", "refunded", "canceled"] },
-  "reconciliation-statements": {
-    label: "Reconciliation statements",
-    singular: "Reconciliation statement",
-    statuses: ["issued", "confirmed", "disputed"],
-    period: true,
-  },
-} as const satisfies Record<string, DocumentTypeInfo>;
+// The seven documents from supplier: names and statuses come from the customers' pages (../documentTypes), so the
+// clerk and the buyer always see a type and its statuses named alike.
+export const documentTypes = Object.fromEntries(
+  Object.values(customerTypes).map((info): [DocumentType, DocumentTypeInfo] => [
+    info.type,
+    { label: info.title, singular: info.singular, statuses: info.statuses, dueDate: info.due || undefined, validUntil: info.validity || undefined, period: info.period || undefined },
+  ]),
+) as Record<DocumentType, DocumentTypeInfo>;
 
-export type DocumentType = keyof typeof documentTypes;
+export type DocumentType = CustomerDocumentType;
 export const documentTypeKeys = Object.keys(documentTypes) as DocumentType[];
 
 export function isDocumentType(value: string): value is DocumentType {
@@ -51,19 +45,13 @@ export function typeInfo(type: DocumentType): DocumentTypeInfo {
   return documentTypes[type];
 }
 
-/** Every status in words; a Record, so a status the API adds needs a label here before the page builds. */
-export const statusLabels: Record<DocumentStatus, string> = {
-  issued: "Issued",
-  unpaid: "Unpaid",
-  partiallyPaid: "Partially paid",
-  paid: "Paid",
-  canceled: "Canceled",
-  delivered: "Delivered",
-  received: "Received",
-  refunded: "Refunded",
-  confirmed: "Confirmed",
-  disputed: "Disputed",
-};
+/** Every status in words, as the customers' lists show them. */
+export const statusLabels = Object.fromEntries(
+  (["issued", "unpaid", "partiallyPaid", "paid", "canceled", "delivered", "received", "refunded", "confirmed", "disputed"] as DocumentStatus[]).map((status) => [
+    status,
+    statusLabel(status),
+  ]),
+) as Record<DocumentStatus, string>;
 
 /** What a document may name as related: another document from supplier, an order or an RMA request. */
 export const relatedTypes: { value: string; label: string }[] = [
