@@ -127,6 +127,18 @@ export function Notice({ intent, title, children }: { intent: "success" | "info"
   );
 }
 
+/**
+ * For data tables inside TableScroll: columns sized by their content (Fluent's tables share the width out equally,
+ * which on a phone squeezes a number over the next column), so a narrow screen scrolls the table instead; numbers
+ * and their headers on the right.
+ */
+export const useDataTableStyles = makeStyles({
+  table: { tableLayout: "auto" },
+  number: { textAlign: "right", whiteSpace: "nowrap", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
+  nowrap: { whiteSpace: "nowrap" },
+  text: { minWidth: "12em" },
+});
+
 /** Wide tables scroll sideways on a phone instead of widening the page. */
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   const styles = useStyles();

@@ -47,7 +47,8 @@ describe("DocumentListPage", () => {
     await userEvent.click(screen.getByRole("button", { name: "Clear filters" }));
     await waitFor(() => expect(server.requests.at(-1)?.url).toBe("/api/documents/invoices"));
     expect(screen.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", "/api/documents/invoices/export.csv");
-  });
+    // Typing and the search's pause take a few seconds when many test files run at once.
+  }, 15_000);
 
   it("offers only the statuses of its type, in words, and Overdue only only for invoices", async () => {
     fakeServer(() => ({ body: { items: [] } }));

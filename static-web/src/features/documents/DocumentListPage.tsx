@@ -20,7 +20,7 @@ import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatMoney } from "../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
+import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
 import { exportPath, useDocuments, type DocumentFilters, type DocumentSummary, type DocumentType } from "./api";
 import { DocumentStatusBadge, RelatedLink, documentTypes, isOrderOrRma, statusLabel } from "./documentTypes";
 
@@ -32,8 +32,6 @@ const useStyles = makeStyles({
     alignItems: "end",
     marginBottom: tokens.spacingVerticalL,
   },
-  number: { textAlign: "right" },
-  nowrap: { whiteSpace: "nowrap" },
   more: { display: "flex", justifyContent: "center", padding: tokens.spacingVerticalL },
   reason: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   related: { display: "flex", flexDirection: "column" },
@@ -154,7 +152,7 @@ export function DocumentListPage({ type }: { type: DocumentType }) {
 
 function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSummary[] }) {
   const info = documentTypes[type];
-  const styles = useStyles();
+  const styles = { ...useStyles(), ...useDataTableStyles() };
   const fill = useFillCartForReview();
   const [ordering, setOrdering] = useState<string | null>(null);
 
@@ -168,7 +166,7 @@ function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSum
     <>
       {fill.isError && <ErrorState error={fill.error} />}
       <TableScroll label={info.title}>
-        <Table aria-label={info.title}>
+        <Table aria-label={info.title} className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Number</TableHeaderCell>
@@ -191,7 +189,7 @@ function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSum
                     <Link to={`/documents/${type}/${encodeURIComponent(document.id)}`}>{document.number}</Link>
                   </TableCell>
                   <TableCell className={styles.nowrap}>{formatDate(document.date)}</TableCell>
-                  <TableCell>
+                  <TableCell className={styles.nowrap}>
                     <DocumentStatusBadge status={document.status} overdue={document.overdue} />
                   </TableCell>
                   {info.due && <TableCell className={styles.nowrap}>{formatDate(document.dueDate)}</TableCell>}
@@ -209,7 +207,7 @@ function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSum
                     <TableCell>
                       <span className={styles.related}>
                         {document.related.filter(isOrderOrRma).map((related) => (
-                          <span key={`${related.type}-${related.number}`}>
+                          <span key={`${related.type}-${related.number}`} className={styles.nowrap}>
                             <RelatedLink related={related} />
                           </span>
                         ))}
@@ -218,7 +216,7 @@ function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSum
                   )}
                   <TableCell className={styles.number}>{formatMoney(document.total)}</TableCell>
                   {info.validity && (
-                    <TableCell>
+                    <TableCell className={styles.text}>
                       <Button
                         size="small"
                         icon={<CartRegular />}

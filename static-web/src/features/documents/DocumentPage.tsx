@@ -15,7 +15,7 @@ import type { ReactNode } from "react";
 import { useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { describeFileType, formatDate, formatDateTime, formatFileSize, formatMoney, formatQuantity } from "../../lib/format";
-import { DetailPage, ErrorState, Notice, PageHeader, TableScroll } from "../../lib/ui";
+import { DetailPage, ErrorState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
 import { documentFilePath, useDocument, type DocumentDetail, type DocumentType, type RelatedDocument } from "./api";
 import { DocumentStatusBadge, RelatedLink, documentTypes, type DocumentTypeInfo } from "./documentTypes";
 
@@ -25,7 +25,6 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   dd: { margin: 0 },
   notes: { margin: 0, whiteSpace: "pre-line" },
-  number: { textAlign: "right" },
   totals: {
     display: "grid",
     gridTemplateColumns: "auto auto",
@@ -56,7 +55,7 @@ export function DocumentPage({ type }: { type: DocumentType }) {
 }
 
 function DocumentView({ info, document }: { info: DocumentTypeInfo; document: DocumentDetail }) {
-  const styles = useStyles();
+  const styles = { ...useStyles(), ...useDataTableStyles() };
   const fill = useFillCartForReview();
   const title = `${info.singular} ${document.number}`;
 
@@ -67,7 +66,6 @@ function DocumentView({ info, document }: { info: DocumentTypeInfo; document: Do
     <div className={styles.stack}>
       <PageHeader
         title={title}
-        subtitle={formatDate(document.date)}
         actions={
           <>
             {info.validity && (
@@ -136,7 +134,7 @@ function DocumentView({ info, document }: { info: DocumentTypeInfo; document: Do
           <p>This document has no lines.</p>
         ) : (
           <TableScroll label={`Lines of ${title}`}>
-            <Table aria-label="Document lines">
+            <Table aria-label="Document lines" className={styles.table}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>SKU</TableHeaderCell>
@@ -150,8 +148,8 @@ function DocumentView({ info, document }: { info: DocumentTypeInfo; document: Do
               <TableBody>
                 {document.lines.map((line, index) => (
                   <TableRow key={index}>
-                    <TableCell>{line.sku}</TableCell>
-                    <TableCell>{line.name}</TableCell>
+                    <TableCell className={styles.nowrap}>{line.sku}</TableCell>
+                    <TableCell className={styles.text}>{line.name}</TableCell>
                     <TableCell className={styles.number}>{formatQuantity(line.quantity)}</TableCell>
                     <TableCell>{line.unit}</TableCell>
                     <TableCell className={styles.number}>{formatMoney(line.unitPrice)}</TableCell>

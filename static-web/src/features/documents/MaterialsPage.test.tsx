@@ -28,14 +28,13 @@ describe("MaterialsPage", () => {
         : undefined,
     );
     renderPage(<MaterialsPage />);
-    const table = await screen.findByRole("table", { name: "Materials" });
-    const [catalogue, prices] = within(table).getAllByRole("row").slice(1);
+    const list = await screen.findByRole("list", { name: "Materials" });
+    const [catalogue, prices] = within(list).getAllByRole("listitem");
+    expect(within(catalogue).getByRole("heading", { name: "Spring catalogue 2026" })).toBeInTheDocument();
     expect(within(catalogue).getByText("Every product line with this season's prices.")).toBeInTheDocument();
-    expect(within(catalogue).getByText("PDF")).toBeInTheDocument();
-    expect(within(catalogue).getByText("2.5 MB")).toBeInTheDocument();
+    expect(within(catalogue).getByText(/^PDF · 2\.5 MB · .+2026$/)).toBeInTheDocument();
     expect(within(catalogue).getByRole("link", { name: "Download Spring catalogue 2026" })).toHaveAttribute("href", "/api/materials/m1/file");
-    expect(within(prices).getByText("XLSX")).toBeInTheDocument();
-    expect(within(prices).getByText("900 bytes")).toBeInTheDocument();
+    expect(within(prices).getByText(/^XLSX · 900 bytes · /)).toBeInTheDocument();
     expect(within(prices).getByRole("link", { name: "Download Price list" })).toHaveAttribute("href", "/api/materials/m%2F2/file");
   });
 

@@ -6,23 +6,22 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { formatDateTime, formatFileSize } from "../../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../../lib/ui";
+import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
 import { newestFirst, useRejectedFiles } from "./api";
 
 const useStyles = makeStyles({
   help: { maxWidth: "70ch", marginBottom: tokens.spacingVerticalL },
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
   name: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
-  number: { textAlign: "right", whiteSpace: "nowrap" },
-  nowrap: { whiteSpace: "nowrap" },
 });
 
 /** Staff: uploads the portal did not take, with the reason, so they can be renamed or uploaded again. */
 export function FilesNeedingAttentionPage() {
-  const styles = useStyles();
+  const styles = { ...useStyles(), ...useDataTableStyles() };
   const files = useRejectedFiles();
   return (
     <>
@@ -51,7 +50,7 @@ export function FilesNeedingAttentionPage() {
         <EmptyState>No files need attention: every upload was taken.</EmptyState>
       ) : (
         <TableScroll label="Files needing attention">
-          <Table aria-label="Files needing attention">
+          <Table aria-label="Files needing attention" className={styles.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>When</TableHeaderCell>
@@ -66,9 +65,9 @@ export function FilesNeedingAttentionPage() {
                 <TableRow key={`${file.container}/${file.blobName}`}>
                   <TableCell className={styles.nowrap}>{formatDateTime(file.at)}</TableCell>
                   <TableCell>{file.container}</TableCell>
-                  <TableCell className={styles.name}>{file.blobName}</TableCell>
+                  <TableCell className={mergeClasses(styles.name, styles.text)}>{file.blobName}</TableCell>
                   <TableCell className={styles.number}>{formatFileSize(file.size)}</TableCell>
-                  <TableCell>{file.reason}</TableCell>
+                  <TableCell className={styles.text}>{file.reason}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
