@@ -13,7 +13,15 @@ import { LoadingState } from "../lib/ui";
 export type Audience = AccountKind | "signedIn";
 
 /** The main menu's sections, in the order the menu shows them; a user sees the ones with pages for them. */
-export const menuSections = ["Purchases", "Documents from supplier", "Reports", "Company workplace", "Account"] as const;
+export const menuSections = [
+  "Purchases",
+  "Purchase returns",
+  "Documents from supplier",
+  "Reports",
+  "Support requests",
+  "Company workplace",
+  "Account",
+] as const;
 export type MenuSectionTitle = (typeof menuSections)[number];
 
 export interface PageDeclaration {
