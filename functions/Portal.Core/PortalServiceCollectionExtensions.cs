@@ -6,6 +6,7 @@ using Portal.Core.Features.Catalog;
 using Portal.Core.Features.Ordering;
 using Portal.Core.Features.Documents;
 using Portal.Core.Shared.Events;
+using Portal.Core.Shared.Files;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 
@@ -24,6 +25,7 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PortalEndpoint>();
         services.AddIntegrationEvents();
+        services.AddPortalFiles();
         services.AddAccounts();
         services.AddCatalog();
         services.AddDocuments();

@@ -77,11 +77,15 @@ var workQueueNames = [
   'integration-events'
   blobEventsQueueName
 ]
-// The supplier's files: documents' files and materials, uploaded straight into these containers.
+// The supplier's files (documents' files and materials, uploaded straight into those containers) and the files
+// customers attach to RMA requests and support requests.
 var containerNames = [
   'documents'
   'materials'
+  'attachments'
 ]
+// Only the app writes attachments, so only the supplier's containers report their blob events to the app.
+var supplierContainerNames = filter(containerNames, container => container != 'attachments')
 // Containers the platform uses rather than the app. Flex Consumption pulls the published package from the
 // first; Event Grid keeps blob events it could not deliver in the second.
 var deploymentContainerName = 'deployment-package'
@@ -126,7 +130,7 @@ module blobEvents 'modules/blobevents.bicep' = {
     name: names.blobEvents
     location: location
     storageAccountName: storage.outputs.name
-    containerNames: containerNames
+    containerNames: supplierContainerNames
     queueName: blobEventsQueueName
     deadLetterContainerName: blobEventsDeadLetterContainerName
     tags: tags

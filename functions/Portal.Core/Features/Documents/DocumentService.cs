@@ -1,3 +1,4 @@
+using Portal.Core.Shared.Files;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

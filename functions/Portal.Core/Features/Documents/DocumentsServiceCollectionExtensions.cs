@@ -9,7 +9,6 @@ public static class DocumentsServiceCollectionExtensions
     {
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<DocumentService>();
-        services.AddSingleton<DownloadLinks>();
         services.AddSingleton<SupplierFiles>();
         services.AddSingleton<MaterialService>();
         services.AddPortalTables(DocumentsTables.Documents);

@@ -1,3 +1,4 @@
+using Portal.Core.Shared.Files;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Shared;
+using Portal.Core.Shared.Files;
 using Portal.Core.Shared.Http;
 
 namespace Portal.Core.Features.Documents;
@@ -20,33 +21,10 @@ public static class SupplierFileRules
 {
     public const long MaxBytes = 50L * 1024 * 1024;
 
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["pdf"] = "application/pdf",
-        ["png"] = "image/png",
-        ["jpg"] = "image/jpeg",
-        ["jpeg"] = "image/jpeg",
-        ["doc"] = "application/msword",
-        ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ["xls"] = "application/vnd.ms-excel",
-        ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ["ppt"] = "application/vnd.ms-powerpoint",
-        ["pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        ["odt"] = "application/vnd.oasis.opendocument.text",
-        ["ods"] = "application/vnd.oasis.opendocument.spreadsheet",
-        ["csv"] = "text/csv",
-        ["zip"] = "application/zip",
-    };
-
     /// <summary>The content type a file of this extension is served as, or null when the type is not accepted.</summary>
-    public static string? ContentTypeOf(string extension) => ContentTypes.GetValueOrDefault(extension);
+    public static string? ContentTypeOf(string extension) => FileTypes.ContentTypeOf(extension);
 
-    public static string ExtensionOf(string name)
-    {
-        var file = name[(name.LastIndexOf('/') + 1)..];
-        var dot = file.LastIndexOf('.');
-        return dot <= 0 ? "" : file[(dot + 1)..].ToLowerInvariant();
-    }
+    public static string ExtensionOf(string name) => FileTypes.ExtensionOf(name);
 
     /// <summary>Parses "{counterpartyId}/{type}/{number}.{ext}"; the reason comes back when the name does not fit.</summary>
     public static (DocumentBlobName? Name, string? Reason) ParseDocumentBlob(string blobName)
@@ -79,7 +57,7 @@ public static class SupplierFileRules
         }
         var extension = file[(dot + 1)..].ToLowerInvariant();
         return ContentTypeOf(extension) is null
-            ? (null, $"Files of type .{extension} are not accepted; use PDF, PNG, JPEG, Office documents, CSV or ZIP.")
+            ? (null, $"Files of type .{extension} are not accepted; use PDF, images, Office documents, CSV, text or ZIP.")
             : (new DocumentBlobName(counterparty, type, number, extension), null);
     }
 
@@ -200,7 +178,7 @@ public sealed class SupplierFiles(DocumentStore store, BlobServiceClient blobs, 
         }
         var extension = SupplierFileRules.ExtensionOf(blobName);
         var reason = SupplierFileRules.ContentTypeOf(extension) is null
-            ? $"Files of type .{extension} are not accepted; use PDF, PNG, JPEG, Office documents, CSV or ZIP."
+            ? $"Files of type .{extension} are not accepted; use PDF, images, Office documents, CSV, text or ZIP."
             : SupplierFileRules.CheckSize(properties.ContentLength);
         if (reason is not null)
         {

@@ -2,7 +2,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
 
-namespace Portal.Core.Features.Documents;
+namespace Portal.Core.Shared.Files;
 
 /// <summary>
 /// Download links: a read-only SAS for exactly one blob, valid for <see cref="Lifetime"/>, that makes the browser save
