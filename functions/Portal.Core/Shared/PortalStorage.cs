@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Portal.Core.Shared.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,7 @@ public static class PortalStorage
         services.AddSingleton(_ =>
         {
             var options = new TableClientOptions();
+            options.AddPolicy(StorageKeyGuard.Instance, HttpPipelinePosition.PerCall);
             options.AddPolicy(StorageRequestCountingPolicy.Instance, HttpPipelinePosition.PerRetry);
             return string.IsNullOrWhiteSpace(connectionString)
                 ? new TableServiceClient(RequiredUri(section, "tableServiceUri"), Credential(section), options)

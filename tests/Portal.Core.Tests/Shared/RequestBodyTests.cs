@@ -94,4 +94,33 @@ public sealed class RequestBodyTests
     [Fact]
     public async Task Oversize_bodies_are_a_413_even_without_a_content_length() =>
         Assert.Equal(413, (await Problem("{\"sku\":\"" + new string('x', 2000) + "\",\"quantity\":1}")).Status);
+
+    [Theory]
+    [InlineData("Anna\u0000", false)]
+    [InlineData("Anna\u001B[31m", false)]
+    [InlineData("Anna\u0007", false)]
+    [InlineData("Anna\nSmith", false)]
+    [InlineData("Anna\tSmith", true)]
+    [InlineData("Ånna Smith-Łukasz", true)]
+    public void One_line_texts_refuse_control_characters(string value, bool valid)
+    {
+        var errors = new ValidationErrors();
+
+        errors.Required("displayName", value, 100);
+        errors.Optional("jobTitle", value, 100);
+
+        Assert.Equal(valid, errors.IsEmpty);
+    }
+
+    [Fact]
+    public void Multiline_texts_keep_line_breaks_but_not_other_control_characters()
+    {
+        var lines = new ValidationErrors();
+        lines.Optional("comment", "Deliver to gate 2.\r\nCall first.", 1000, multiline: true);
+        Assert.True(lines.IsEmpty);
+
+        var escape = new ValidationErrors();
+        escape.Optional("comment", "Deliver\u001B to gate 2.", 1000, multiline: true);
+        Assert.Contains("comment", escape.ToDictionary().Keys);
+    }
 }

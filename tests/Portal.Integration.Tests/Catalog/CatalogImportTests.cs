@@ -96,4 +96,20 @@ public sealed class CatalogImportTests(PortalFixture fixture)
         await response.AssertProblemAsync(expected);
         Assert.Equal(0, response.StorageWrites());
     }
+
+    [Fact]
+    public async Task An_ndjson_line_with_a_wrong_type_is_explained_by_field_without_internal_type_names()
+    {
+        using var staff = await fixture.SignInAsStaffAsync();
+        var ndjson = "{\"sku\":\"TY-1\",\"name\":\"Tape\",\"categoryId\":\"hand-tools\",\"unit\":\"pcs\",\"price\":\"cheap\",\"defaultWarehouseId\":\"central\"}\n";
+
+        var response = await staff.SendRawAsync(HttpMethod.Post, "/api/manage/catalog/products/import", ndjson, "application/x-ndjson");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var message = problem.GetProperty("errors").GetProperty("line 1")[0].GetString()!;
+        Assert.Contains("price", message);
+        Assert.DoesNotContain("System.", message);
+        Assert.DoesNotContain("Portal.", message);
+        Assert.Equal(0, response.StorageWrites());
+    }
 }

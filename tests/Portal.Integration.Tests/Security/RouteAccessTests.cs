@@ -15,6 +15,7 @@ public sealed class RouteAccessTests(PortalFixture fixture)
     private static readonly Dictionary<string, Who> Expected = new()
     {
         ["GetHealth"] = Who.Anyone,
+        ["NoSuchRoute"] = Who.Anyone,
         ["GetOpenApi"] = Who.Anyone,
         ["SignIn"] = Who.Anyone,
         ["SignOut"] = Who.SignedIn,

@@ -110,7 +110,7 @@ public sealed class CounterpartyRequest : IValidatable
         errors.Optional("taxId", TaxId, 50);
         errors.Optional("email", Email, 254);
         errors.Optional("phone", Phone, 40);
-        errors.Optional("address", Address, 500);
+        errors.Optional("address", Address, 500, multiline: true);
     }
 }
 

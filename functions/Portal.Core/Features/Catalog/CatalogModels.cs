@@ -72,7 +72,7 @@ public sealed class ProductImport : IValidatable
             errors.Add(prefix + "sku", "Use 1–64 letters, digits, '-', '_' or '.'.");
         }
         errors.Required(prefix + "name", Name, 200);
-        errors.Optional(prefix + "description", Description, 4000);
+        errors.Optional(prefix + "description", Description, 4000, multiline: true);
         if (!CatalogRules.IsValidKey(CategoryId))
         {
             errors.Add(prefix + "categoryId", "Use 1–64 letters, digits, '-', '_' or '.'.");

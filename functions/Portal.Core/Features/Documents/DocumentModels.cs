@@ -157,7 +157,7 @@ public sealed class DocumentRequest : IValidatable
         {
             errors.Add("taxTotal", "Enter an amount from 0.");
         }
-        errors.Optional("notes", Notes, 2000);
+        errors.Optional("notes", Notes, 2000, multiline: true);
     }
 }
 

@@ -46,7 +46,7 @@ public sealed class CheckoutRequest : IValidatable
     public void Validate(ValidationErrors errors)
     {
         errors.Optional("customerReference", CustomerReference, 50);
-        errors.Optional("comment", Comment, 1000);
+        errors.Optional("comment", Comment, 1000, multiline: true);
     }
 }
 

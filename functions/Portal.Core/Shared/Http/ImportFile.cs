@@ -64,7 +64,7 @@ public static class ImportReader
                 }
                 catch (JsonException ex)
                 {
-                    errors[$"line {lineNumber}"] = [$"Not a valid record: {ex.Message.Split(". Path")[0]}"];
+                    errors[$"line {lineNumber}"] = [$"Not a valid record: {RequestBody.Explain(ex)}"];
                 }
                 CheckRowCount(rows.Count);
             }

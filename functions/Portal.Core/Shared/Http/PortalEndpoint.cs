@@ -53,6 +53,15 @@ public sealed class PortalEndpoint(ICallerResolver callers, ILogger<PortalEndpoi
         {
             return ApiResult.Problem(problem, request.Path);
         }
+        catch (Tables.UnsafeStorageKeyException unsafeKey)
+        {
+            // A value from the request could never be a key, so nothing is stored under it: a read finds nothing, a
+            // change is refused before anything is written.
+            return ApiResult.Problem(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+                ? Problems.NotFound()
+                : Problems.Validation(new Dictionary<string, string[]> { ["request"] = [$"A value in this request cannot be used as an identifier. {unsafeKey.Message}"] }),
+                request.Path);
+        }
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // The client went away; nobody reads this answer.

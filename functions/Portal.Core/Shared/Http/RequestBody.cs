@@ -25,23 +25,40 @@ public sealed class ValidationErrors
         return this;
     }
 
-    public void Required(string field, string? value, int maxLength = 200)
+    /// <summary>
+    /// A text the caller must give: not blank, at most <paramref name="maxLength"/> characters, and no control characters
+    /// (NUL, ESC, BEL… are never text); tab always, line breaks only in a <paramref name="multiline"/> field.
+    /// </summary>
+    public void Required(string field, string? value, int maxLength = 200, bool multiline = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             Add(field, "Enter a value.");
         }
-        else if (value.Length > maxLength)
+        else
         {
-            Add(field, $"Use at most {maxLength} characters.");
+            Text(field, value, maxLength, multiline);
         }
     }
 
-    public void Optional(string field, string? value, int maxLength = 200)
+    /// <summary>A text the caller may leave out; when given, the same rules as <see cref="Required"/>.</summary>
+    public void Optional(string field, string? value, int maxLength = 200, bool multiline = false)
     {
-        if (value is not null && value.Length > maxLength)
+        if (value is not null)
+        {
+            Text(field, value, maxLength, multiline);
+        }
+    }
+
+    private void Text(string field, string value, int maxLength, bool multiline)
+    {
+        if (value.Length > maxLength)
         {
             Add(field, $"Use at most {maxLength} characters.");
+        }
+        else if (value.Any(c => char.IsControl(c) && c != '\t' && !(multiline && c is '\n' or '\r')))
+        {
+            Add(field, multiline ? "Remove control characters; text, tabs and line breaks are fine." : "Use one line of text without control characters.");
         }
     }
 
@@ -113,6 +130,18 @@ public static class RequestBody
             errors.ThrowIfAny();
         }
         return value;
+    }
+
+    /// <summary>
+    /// What is wrong with a JSON value, in the caller's terms (field names, never .NET type names): for a line of an
+    /// NDJSON import, where the line number is the context.
+    /// </summary>
+    public static string Explain(JsonException ex)
+    {
+        var problem = FromJsonException(ex);
+        return problem.Errors is { Count: > 0 } errors
+            ? string.Join(" ", errors.Select(e => $"{(e.Key == "$" ? "" : e.Key + ": ")}{string.Join(" ", e.Value)}"))
+            : problem.Detail ?? problem.Title;
     }
 
     private static PortalProblemException FromJsonException(JsonException ex)

@@ -8,13 +8,25 @@ public static class RequestHeaders
     public static string RequireIfMatch(this HttpRequest request)
     {
         var value = request.Headers.IfMatch.ToString().Trim();
-        return value.Length == 0 ? throw Problems.PreconditionRequired() : value;
+        return value.Length == 0 ? throw Problems.PreconditionRequired() : CheckEntityTag(value);
     }
 
     public static string? OptionalIfMatch(this HttpRequest request)
     {
         var value = request.Headers.IfMatch.ToString().Trim();
-        return value.Length == 0 || value == "*" ? null : value;
+        return value.Length == 0 || value == "*" ? null : CheckEntityTag(value);
+    }
+
+    /// <summary>
+    /// An If-Match value must be one entity tag as the API gave it (<c>"…"</c> or <c>W/"…"</c>, printable, at most
+    /// 200 characters); anything else is a 400 rather than a condition the storage service cannot parse.
+    /// </summary>
+    private static string CheckEntityTag(string value)
+    {
+        var tag = value.StartsWith("W/", StringComparison.Ordinal) ? value[2..] : value;
+        var valid = value.Length <= 200 && tag.Length >= 2 && tag[0] == '"' && tag[^1] == '"' &&
+                    tag[1..^1].All(c => c is >= '!' and <= '~' && c != '"');
+        return valid ? value : throw Problems.Validation("If-Match", "Send the ETag exactly as it was returned, e.g. W/\"datetime'…'\".");
     }
 
     /// <summary>
