@@ -90,4 +90,36 @@ public sealed class StorageKeyGuardTests
             [new TableTransactionAction(TableTransactionActionType.UpdateReplace, new TableEntity("northwind", rowKey), ETag.All)]));
         Assert.Equal(3, transport.Sent);
     }
+
+    [Fact]
+    public async Task A_property_over_64_KiB_or_an_entity_over_1_MiB_is_stopped_before_it_is_sent()
+    {
+        var (table, transport) = Client();
+        var wideField = new TableEntity("northwind", "order:1") { ["Lines"] = new string('x', 33_000) };
+        var wideEntity = new TableEntity("northwind", "order:2");
+        for (var i = 0; i < 20; i++)
+        {
+            wideEntity[$"Part{i}"] = new string('x', 30_000);
+        }
+        var bigBinary = new TableEntity("northwind", "order:3") { ["Gzip"] = new byte[70_000] };
+
+        var field = await Assert.ThrowsAsync<StorageLimitException>(() => table.AddEntityAsync(wideField));
+        Assert.Contains("Lines", field.Message);
+        await Assert.ThrowsAsync<StorageLimitException>(() => table.UpsertEntityAsync(wideEntity));
+        await Assert.ThrowsAsync<StorageLimitException>(() => table.SubmitTransactionAsync(
+            [new TableTransactionAction(TableTransactionActionType.UpdateReplace, bigBinary, ETag.All)]));
+        Assert.Equal(0, transport.Sent);
+    }
+
+    [Fact]
+    public async Task Entities_within_the_limits_pass()
+    {
+        var (table, transport) = Client();
+        var entity = new TableEntity("northwind", "order:1") { ["Lines"] = new string('x', 32_000), ["Gzip1"] = new byte[65_536], ["Gzip2"] = new byte[65_536] };
+
+        await Assert.ThrowsAsync<RequestFailedException>(() => table.AddEntityAsync(entity));
+        await Assert.ThrowsAsync<RequestFailedException>(() => table.SubmitTransactionAsync(
+            [new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)]));
+        Assert.Equal(2, transport.Sent);
+    }
 }

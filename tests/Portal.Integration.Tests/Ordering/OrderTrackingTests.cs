@@ -47,6 +47,27 @@ public sealed class OrderTrackingTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_fraction_of_a_whole_unit_and_a_shipment_of_1500_lines_are_refused_with_field_errors()
+    {
+        var (client, counterpartyId, orderId) = await PlaceOrderAsync(("HT-SPAN-01", 2m));
+        using var staff = await fixture.SignInAsStaffAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var fraction = await staff.PostJsonAsync($"/api/manage/orders/{counterpartyId}/{orderId}/shipments",
+            new { number = "GI-F", date = today, lines = new[] { new { sku = "HT-SPAN-01", quantity = 0.001m } } });
+        var many = await staff.PostJsonAsync($"/api/manage/orders/{counterpartyId}/{orderId}/shipments",
+            new { number = "GI-M", date = today, lines = Enumerable.Range(0, 1500).Select(_ => new { sku = "HT-SPAN-01", quantity = 0.001m }).ToArray() });
+
+        var fractionProblem = await fraction.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(fractionProblem.GetProperty("errors").TryGetProperty("lines[0].quantity", out _));
+        var manyProblem = await many.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(manyProblem.GetProperty("errors").TryGetProperty("lines", out _));
+        Assert.Equal(0, fraction.StorageWrites() + many.StorageWrites());
+        var order = await (await client.GetAsync($"/api/orders/{orderId}")).ReadJsonAsync();
+        Assert.Equal(0m, order.GetProperty("lines")[0].GetProperty("shipped").GetDecimal());
+    }
+
+    [Fact]
     public async Task Orders_move_through_their_lifecycle_and_only_in_progress_ones_are_in_the_statement()
     {
         var (client, counterpartyId, orderId) = await PlaceOrderAsync(("SF-HELM-03", 1m));

@@ -52,6 +52,12 @@ public static class OrderLifecycle
                 errors.Add($"lines[{i}].sku", "This order has no such product.");
                 continue;
             }
+            var line = result[matching[0]];
+            if (line.UnitPrecision is { } places && CartRules.CheckPrecision(shipped[i].Quantity, places, line.Unit) is { } precision)
+            {
+                errors.Add($"lines[{i}].quantity", precision.Replace("Order", "Ship", StringComparison.Ordinal));
+                continue;
+            }
             if (shipped[i].Quantity > pending)
             {
                 errors.Add($"lines[{i}].quantity", $"Only {pending} {result[matching[0]].Unit} are still to ship.");

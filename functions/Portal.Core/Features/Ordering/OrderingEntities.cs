@@ -125,9 +125,14 @@ public sealed class OrderListEntity : TableRow
     public string Lines { get; set; } = "[]";
 }
 
-public sealed record OrderLine(string Sku, string Name, string Unit, decimal Ordered, decimal Shipped, decimal UnitPrice, decimal LineTotal, string? QuotationNumber = null)
+public sealed record OrderLine(string Sku, string Name, string Unit, decimal Ordered, decimal Shipped, decimal UnitPrice, decimal LineTotal, string? QuotationNumber = null,
+    int? UnitPrecision = null)
 {
+    // UnitPrecision: the decimal places the unit allowed when ordered (null on orders placed before it was recorded,
+    // whose shipments are then not checked against it).
     public decimal Pending => Math.Max(0, Ordered - Shipped);
+
+
 }
 
 public sealed record StatusChange(string Status, DateTimeOffset At, string By);

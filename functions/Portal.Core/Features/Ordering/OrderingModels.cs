@@ -142,11 +142,21 @@ public sealed class ShipmentRequest : IValidatable
             errors.Add("lines", "List the shipped products.");
             return;
         }
+        if (Lines.Count > CartRules.MaxLines)
+        {
+            errors.Add("lines", $"A shipment lists at most {CartRules.MaxLines} products, one line each.");
+            return;
+        }
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < Lines.Count; i++)
         {
             if (Lines[i] is null || string.IsNullOrWhiteSpace(Lines[i].Sku))
             {
                 errors.Add($"lines[{i}].sku", "Name the product.");
+            }
+            else if (!seen.Add(Lines[i].Sku.Trim()))
+            {
+                errors.Add($"lines[{i}].sku", "List each product once, with the whole quantity shipped.");
             }
             else if (Lines[i].Quantity <= 0)
             {

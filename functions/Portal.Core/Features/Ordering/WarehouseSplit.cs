@@ -43,7 +43,7 @@ public static class WarehouseSplit
                     var unitPrice = CartRules.PriceOf(found, line.Quote, today)!.Amount;
                     var quoted = line.Quote is { } quote && today <= quote.ValidUntil ? quote.QuotationNumber : null;
                     return new OrderLine(found.Product!.Sku, found.Product.Name, found.Product.Unit, line.Quantity, 0m, unitPrice,
-                        Money.LineTotal(unitPrice, line.Quantity), quoted);
+                        Money.LineTotal(unitPrice, line.Quantity), quoted, found.Product.UnitPrecision);
                 }).ToList();
                 return new PlannedOrder(group.Key, catalog.Snapshot.WarehouseName(group.Key), orderLines, orderLines.Sum(l => l.LineTotal));
             })

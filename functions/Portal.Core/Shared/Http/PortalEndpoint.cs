@@ -62,6 +62,11 @@ public sealed class PortalEndpoint(ICallerResolver callers, ILogger<PortalEndpoi
                 : Problems.Validation(new Dictionary<string, string[]> { ["request"] = [$"A value in this request cannot be used as an identifier. {unsafeKey.Message}"] }),
                 request.Path);
         }
+        catch (Tables.StorageLimitException tooLarge)
+        {
+            return ApiResult.Problem(Problems.Validation(new Dictionary<string, string[]> { ["request"] = [$"This is too large to store. {tooLarge.Message}"] },
+                "Send less at once (fewer lines, shorter texts) and try again."), request.Path);
+        }
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // The client went away; nobody reads this answer.

@@ -68,4 +68,25 @@ public sealed class OrderLifecycleTests
         Assert.Equal(["lines[0].quantity", "lines[1].sku"], problem.Errors!.Keys.Order());
         Assert.Contains("Only 3 pcs", problem.Errors["lines[0].quantity"][0]);
     }
+
+    [Fact]
+    public void A_shipment_must_use_the_units_precision()
+    {
+        var recorded = Drill with { UnitPrecision = 0 };
+
+        var problem = Assert.Throws<PortalProblemException>(() => OrderLifecycle.Ship([recorded], [new ShipmentLine("PT-1", 0.001m)]));
+        Assert.Equal(["Ship whole pcs."], problem.Errors!["lines[0].quantity"]);
+        Assert.Equal(3m, OrderLifecycle.Ship([recorded], [new ShipmentLine("PT-1", 2m)])[0].Shipped);
+    }
+
+    [Fact]
+    public void A_shipment_lists_each_product_once()
+    {
+        var request = new ShipmentRequest { Number = "GI-1", Date = new DateOnly(2026, 11, 2), Lines = [new ShipmentLine("PT-1", 1), new ShipmentLine("pt-1", 1)] };
+        var errors = new Portal.Core.Shared.Http.ValidationErrors();
+
+        request.Validate(errors);
+
+        Assert.Contains("lines[1].sku", errors.ToDictionary().Keys);
+    }
 }
