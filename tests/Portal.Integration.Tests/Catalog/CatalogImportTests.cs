@@ -55,8 +55,9 @@ public sealed class CatalogImportTests(PortalFixture fixture)
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var fields = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
-        Assert.Contains("line 2: categoryId", fields);
-        Assert.Contains("line 3: price", fields);
+        // Lines of the file, as a spreadsheet numbers its rows: the header is line 1.
+        Assert.Contains("line 3: categoryId", fields);
+        Assert.Contains("line 4: price", fields);
         Assert.Equal(0, response.StorageWrites());
         using var anna = await fixture.SignInAsync("anna@northwind.example", "northwind-demo-1");
         await (await anna.GetAsync($"/api/products/{good}")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -111,5 +112,49 @@ public sealed class CatalogImportTests(PortalFixture fixture)
         Assert.DoesNotContain("System.", message);
         Assert.DoesNotContain("Portal.", message);
         Assert.Equal(0, response.StorageWrites());
+    }
+
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("2.5")]
+    [InlineData("-1")]
+    public async Task A_unit_precision_that_is_not_a_small_whole_number_is_refused_in_csv_as_in_json(string precision)
+    {
+        using var staff = await fixture.SignInAsStaffAsync();
+        var csv = $"sku,name,categoryId,unit,unitPrecision,price,defaultWarehouseId\nPR-{Guid.NewGuid():N}"[..60] + $",Rope,hand-tools,m,{precision},2.5,central\n";
+
+        var response = await staff.SendRawAsync(HttpMethod.Post, "/api/manage/catalog/products/import", csv, "text/csv");
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(0, response.StorageWrites());
+    }
+
+    [Fact]
+    public async Task A_price_file_that_names_a_product_twice_or_an_unknown_product_is_refused_whole()
+    {
+        using var staff = await fixture.SignInAsStaffAsync();
+
+        var twice = await staff.SendRawAsync(HttpMethod.Post, "/api/manage/catalog/prices/import",
+            "counterpartyId,sku,price\ncontoso,HT-HAM-02,10\ncontoso,ht-ham-02,11\n", "text/csv");
+        var unknown = await staff.SendRawAsync(HttpMethod.Post, "/api/manage/catalog/prices/import",
+            "counterpartyId,sku,price\ncontoso,HT-HAM-02,10\ncontoso,NO-SUCH-SKU,11\n", "text/csv");
+
+        var problem = await twice.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("line 3: sku", problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        await unknown.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(0, twice.StorageWrites() + unknown.StorageWrites());
+    }
+
+    [Fact]
+    public async Task Removing_a_price_the_counterparty_does_not_have_is_nothing_to_do_and_can_be_sent_again()
+    {
+        using var staff = await fixture.SignInAsStaffAsync();
+        var file = "counterpartyId,sku,price\nfabrikam,SF-HELM-03,\n";
+
+        var first = await staff.SendRawAsync(HttpMethod.Post, "/api/manage/catalog/prices/import", file, "text/csv");
+        var again = await staff.SendRawAsync(HttpMethod.Post, "/api/manage/catalog/prices/import", file, "text/csv");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 }

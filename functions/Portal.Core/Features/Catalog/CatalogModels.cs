@@ -174,7 +174,7 @@ public static class ProductCsv
         Description = row.GetValueOrDefault("description"),
         CategoryId = row.GetValueOrDefault("categoryId", ""),
         Unit = row.GetValueOrDefault("unit", ""),
-        UnitPrecision = row.TryGetValue("unitPrecision", out var p) && p.Length > 0 ? (int)ImportReader.ParseDecimal(row, "unitPrecision", line) : 0,
+        UnitPrecision = row.TryGetValue("unitPrecision", out var p) && p.Length > 0 ? ImportReader.ParseInt(row, "unitPrecision", line) : 0,
         Price = ImportReader.ParseDecimal(row, "price", line),
         DefaultWarehouseId = row.GetValueOrDefault("defaultWarehouseId", ""),
         Active = !row.TryGetValue("active", out var active) || active.Length == 0 || !active.Equals("false", StringComparison.OrdinalIgnoreCase),

@@ -1,3 +1,5 @@
+using Azure;
+using Portal.Core.Shared.Tables;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
@@ -102,13 +104,26 @@ public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, 
             return (IReadOnlyDictionary<string, decimal>)prices;
         }))!;
 
+    /// <summary>Writes the products 100 at a time; when a chunk fails, says how many were written before it.</summary>
     public async Task UpsertProductsAsync(IReadOnlyList<ProductEntity> products, CancellationToken cancellationToken)
     {
-        foreach (var chunk in products.Chunk(100))
+        var written = 0;
+        try
         {
-            await _table.SubmitTransactionAsync(chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)), cancellationToken);
+            foreach (var chunk in products.Chunk(100))
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)), cancellationToken);
+                written += chunk.Length;
+            }
         }
-        Invalidate();
+        catch (Exception ex) when (ex is RequestFailedException or StorageLimitException)
+        {
+            throw new PartialImportException(written, ex);
+        }
+        finally
+        {
+            Invalidate();
+        }
     }
 
     public async Task UpsertAsync(ITableEntity entity, CancellationToken cancellationToken)
@@ -117,16 +132,37 @@ public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, 
         Invalidate();
     }
 
+    /// <summary>
+    /// Sets or removes a counterparty's own prices. Removing a price it does not have is nothing to do (read fresh,
+    /// not from the cache), so the same file can be sent again; when a chunk fails, says how many rows were done.
+    /// </summary>
     public async Task UpsertPricesAsync(string counterpartyId, IReadOnlyList<(string Sku, decimal? Price)> prices, CancellationToken cancellationToken)
     {
         var partition = PriceEntity.PartitionFor(counterpartyId);
-        foreach (var chunk in prices.Chunk(100))
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            await _table.SubmitTransactionAsync(chunk.Select(p => p.Price is { } price
-                ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, new PriceEntity { PartitionKey = partition, RowKey = p.Sku, Price = Money.Store(price) })
-                : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, p.Sku), Azure.ETag.All)), cancellationToken);
+            existing.Add(row.RowKey);
         }
-        cache.Remove("prices:" + counterpartyId);
+        var done = prices.Count(p => p.Price is null && !existing.Contains(p.Sku));
+        try
+        {
+            foreach (var chunk in prices.Where(p => p.Price is not null || existing.Contains(p.Sku)).Chunk(100))
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(p => p.Price is { } price
+                    ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, new PriceEntity { PartitionKey = partition, RowKey = p.Sku, Price = Money.Store(price) })
+                    : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, p.Sku), Azure.ETag.All)), cancellationToken);
+                done += chunk.Length;
+            }
+        }
+        catch (Exception ex) when (ex is RequestFailedException or StorageLimitException)
+        {
+            throw new PartialImportException(done, ex);
+        }
+        finally
+        {
+            cache.Remove("prices:" + counterpartyId);
+        }
     }
 
     private void Invalidate()
@@ -186,4 +222,10 @@ public sealed class CatalogSnapshot
     public string CategoryName(string id) => CategoriesById.TryGetValue(id, out var c) ? c.Name : id;
 
     public string WarehouseName(string id) => WarehousesById.TryGetValue(id, out var w) ? w.Name : id;
+}
+
+/// <summary>An import failed after some of its rows were written: how many, so the answer can say so.</summary>
+public sealed class PartialImportException(int written, Exception inner) : Exception($"{written} rows were written before the import failed.", inner)
+{
+    public int Written { get; } = written;
 }

@@ -171,11 +171,11 @@ public sealed class DocumentService(
             documents[i].Validate(lineErrors);
             if (!lineErrors.IsEmpty)
             {
-                errors.AddRange(lineErrors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportError(i + 1, e.Key, m))));
+                errors.AddRange(lineErrors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportError(ImportReader.LineOf(documents, i), e.Key, m))));
             }
             else if (!known.Contains(documents[i].CounterpartyId))
             {
-                errors.Add(new ImportError(i + 1, "counterpartyId", $"No counterparty '{documents[i].CounterpartyId}'."));
+                errors.Add(new ImportError(ImportReader.LineOf(documents, i), "counterpartyId", $"No counterparty '{documents[i].CounterpartyId}'."));
             }
         }
         if (errors.Count > 0)

@@ -12,13 +12,27 @@ public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Error
 
 public sealed record ImportError(int Line, string Field, string Message);
 
+/// <summary>The records of an import file with the line of the file each came from (the header is line 1 of a CSV).</summary>
+public sealed class ImportRows<T> : List<T>
+{
+    private readonly List<int> _lines = [];
+
+    public void Add(T row, int line)
+    {
+        Add(row);
+        _lines.Add(line);
+    }
+
+    public int LineOf(int index) => index < _lines.Count ? _lines[index] : index + 1;
+}
+
 /// <summary>Reads an import body: NDJSON (one JSON object a line) or CSV with a header row.</summary>
 public static class ImportReader
 {
     public const int MaxBytes = 8 * 1024 * 1024;
     public const int MaxRows = 20_000;
 
-    public static async Task<List<T>> ReadAsync<T>(Microsoft.AspNetCore.Http.HttpRequest request, Func<Dictionary<string, string>, int, T> fromCsvRow,
+    public static async Task<ImportRows<T>> ReadAsync<T>(Microsoft.AspNetCore.Http.HttpRequest request, Func<Dictionary<string, string>, int, T> fromCsvRow,
         CancellationToken cancellationToken) where T : class
     {
         var contentType = request.ContentType ?? "";
@@ -46,7 +60,7 @@ public static class ImportReader
         }
         limited.Position = 0;
         using var reader = new StreamReader(limited);
-        var rows = new List<T>();
+        var rows = new ImportRows<T>();
         var errors = new Dictionary<string, string[]>();
         if (isNdjson)
         {
@@ -60,7 +74,7 @@ public static class ImportReader
                 }
                 try
                 {
-                    rows.Add(JsonSerializer.Deserialize<T>(line, PortalJson.Options) ?? throw new JsonException("null"));
+                    rows.Add(JsonSerializer.Deserialize<T>(line, PortalJson.Options) ?? throw new JsonException("null"), lineNumber);
                 }
                 catch (JsonException ex)
                 {
@@ -88,7 +102,7 @@ public static class ImportReader
                 }
                 try
                 {
-                    rows.Add(fromCsvRow(record, lineNumber));
+                    rows.Add(fromCsvRow(record, lineNumber), lineNumber);
                 }
                 catch (FormatException ex)
                 {
@@ -108,12 +122,24 @@ public static class ImportReader
         return rows;
     }
 
+    /// <summary>The file line of the record at <paramref name="index"/>; a list that came from a JSON body counts records.</summary>
+    public static int LineOf<T>(IReadOnlyList<T> rows, int index) => rows is ImportRows<T> file ? file.LineOf(index) : index + 1;
+
     private static void CheckRowCount(int count)
     {
         if (count > MaxRows)
         {
             throw Problems.Validation("file", $"Send at most {MaxRows} records per file.");
         }
+    }
+
+    public static int ParseInt(Dictionary<string, string> row, string column, int line)
+    {
+        if (!row.TryGetValue(column, out var text) || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new FormatException($"Column '{column}' on line {line} must be a whole number like 2.");
+        }
+        return value;
     }
 
     public static decimal ParseDecimal(Dictionary<string, string> row, string column, int line)
