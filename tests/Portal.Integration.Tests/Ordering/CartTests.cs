@@ -58,6 +58,23 @@ public sealed class CartTests(PortalFixture fixture)
         Assert.Equal(0, (await removed.ReadJsonAsync()).GetProperty("lines").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Moving_a_line_onto_the_same_products_line_cannot_exceed_the_line_cap()
+    {
+        var buyer = await fixture.CreateCounterpartyWithBuyerAsync();
+        using var client = await fixture.SignInAsync(buyer.Username, buyer.Password);
+        await client.AddToCartAsync("EL-SOCK-01", 600_000, "central");
+        var (cart, version) = await client.AddToCartAsync("EL-SOCK-01", 600_000, "south");
+        var southLine = cart.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("warehouseId").GetString() == "south").GetProperty("id").GetString();
+
+        var moved = await client.SendJsonAsync(HttpMethod.Patch, $"/api/cart/lines/{southLine}", new { warehouseId = "central" }, version);
+
+        var problem = await moved.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("quantity", out _));
+        var after = await (await client.GetAsync("/api/cart")).ReadJsonAsync();
+        Assert.Equal([600_000m, 600_000m], after.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("quantity").GetDecimal()));
+    }
+
     [Theory]
     [InlineData("HT-SPAN-01", 1.5, "quantity")]       // pieces are whole
     [InlineData("FX-NAIL-KG", 1.2345, "quantity")]    // kilograms to 3 places

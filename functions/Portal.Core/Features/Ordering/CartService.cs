@@ -82,7 +82,13 @@ public sealed class CartService(OrderingStore store, CatalogService catalog, Tim
             var twin = lines.FindIndex(l => l.Id != lineId && string.Equals(l.Sku, updated.Sku, StringComparison.OrdinalIgnoreCase) && l.WarehouseId == updated.WarehouseId);
             if (twin >= 0)
             {
-                lines[twin] = lines[twin] with { Quantity = lines[twin].Quantity + updated.Quantity };
+                var total = lines[twin].Quantity + updated.Quantity;
+                if (total > CartRules.MaxQuantity)
+                {
+                    var unit = orderable.Product?.Unit ?? "";
+                    throw Problems.Validation("quantity", $"That warehouse's line would hold {total} {unit}; a line holds at most {CartRules.MaxQuantity:N0}.");
+                }
+                lines[twin] = lines[twin] with { Quantity = total };
                 lines.RemoveAt(index);
             }
             else
