@@ -36,6 +36,9 @@ public class PortalFixture : IAsyncLifetime
             CheckContracts = ContractChecks.All,
         };
         options.Settings["AzureWebJobsStorage"] = _azurite.ConnectionString;
+        // As behind Azure's front end: the last X-Forwarded-For entry is the client's address. Tests that send
+        // none share the connection's address.
+        options.Settings["Portal:Auth:TrustedProxyHops"] = "1";
         options.ExtraFunctionAssemblies.Add(typeof(PortalFixture).Assembly);
         options.ConfigureServices = services => services.AddSingleton<Portal.Core.Features.Ordering.ICheckoutFaults>(Faults);
         _portal = await LocalPortal.CreateAsync([], options);

@@ -39,6 +39,14 @@ public sealed class AuthOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan ClientWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How many proxies in front of the app append the address they saw to X-Forwarded-For. The client's address
+    /// is the entry that many places from the right, the last one a proxy we trust wrote; entries further left
+    /// are whatever the client sent and are ignored. 0 (local runs) uses the connection's address.
+    /// </summary>
+    [Range(0, 5)]
+    public int TrustedProxyHops { get; set; }
 }
 
 public sealed class EventsOptions

@@ -6,6 +6,11 @@
 @description('Required. Name of the Function App (globally unique host name).')
 param name string
 
+@description('Proxies in front of the app that append to X-Forwarded-For (Static Web Apps\' edge and the Functions front end); the client address for sign-in throttling is that many entries from the right.')
+@minValue(0)
+@maxValue(5)
+param trustedProxyHops int = 2
+
 @description('Required. Name of the Flex Consumption plan.')
 param planName string
 
@@ -131,6 +136,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Portal__Auth__SessionKey'
           value: '@Microsoft.KeyVault(SecretUri=${sessionKeySecretUri})'
+        }
+        {
+          name: 'Portal__Auth__TrustedProxyHops'
+          value: string(trustedProxyHops)
         }
         // Portal:Events
         {

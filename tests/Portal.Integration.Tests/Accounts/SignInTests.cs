@@ -96,6 +96,41 @@ public sealed class SignInTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_client_cannot_escape_the_throttle_by_writing_its_own_forwarded_addresses()
+    {
+        using var client = fixture.CreateClient();
+        var address = $"198.51.100.{Random.Shared.Next(1, 254)}";
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 21; i++)
+        {
+            // The client makes up a new "original" address each time; the front end appends the one it really saw.
+            last = await client.SendRawAsync(HttpMethod.Post, "/api/auth/sign-in",
+                $"{{\"username\":\"spoof-{i}@example.com\",\"password\":\"guess-{i}-password\"}}", "application/json",
+                adjust: r => r.Headers.Add("X-Forwarded-For", $"10.{i}.0.1, {address}"));
+        }
+
+        await last!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_lock_the_account_like_failed_sign_ins()
+    {
+        var user = await fixture.CreateCustomerAsync();
+        using var client = await fixture.SignInAsync(user.Username, user.Password);
+
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostJsonAsync("/api/me/password", new { currentPassword = $"not-it-{i}-at-all", newPassword = "a much better passphrase" });
+            await wrong.AssertProblemAsync(HttpStatusCode.BadRequest);
+        }
+        var right = await client.PostJsonAsync("/api/me/password", new { currentPassword = user.Password, newPassword = "a much better passphrase" });
+
+        await right.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        using var other = fixture.CreateClient();
+        await (await other.SignInAsync(user.Username, user.Password, ensureSuccess: false)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Changing_the_password_makes_the_old_one_stop_working()
     {
         var user = await fixture.CreateCustomerAsync();

@@ -10,6 +10,7 @@ public sealed class AccountService(
     AccountStore store,
     SessionService sessions,
     SettingsStore settings,
+    SignInService signIns,
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
@@ -49,10 +50,7 @@ public sealed class AccountService(
     public async Task ChangePasswordAsync(Caller caller, ChangePasswordRequest request, CancellationToken cancellationToken)
     {
         var user = await store.GetUserAsync(caller.UserId, cancellationToken) ?? throw Problems.Unauthenticated();
-        if (!PasswordHasher.Verify(request.CurrentPassword, user.PasswordHash))
-        {
-            throw Problems.Validation("currentPassword", "The current password is not correct.");
-        }
+        await signIns.VerifyCurrentPasswordAsync(user, request.CurrentPassword, cancellationToken);
         if (PasswordPolicy.Check(request.NewPassword, user.Username) is { } reason)
         {
             throw Problems.Validation("newPassword", reason);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
 
 namespace Portal.Core.Features.Accounts;
 
@@ -20,6 +21,9 @@ public sealed class SignInService(
     TimeProvider clock,
     ILogger<SignInService> logger)
 {
+    /// <summary>The address sign-in failures are counted against (see <see cref="AuthOptions.TrustedProxyHops"/>).</summary>
+    public string ClientOf(Microsoft.AspNetCore.Http.HttpRequest request) => request.ClientAddress(options.Value.TrustedProxyHops);
+
     public async Task<SignInResult> SignInAsync(string username, string password, string client, CancellationToken cancellationToken)
     {
         if (throttle.IsBlocked(client, out var retryAfter))
@@ -57,6 +61,29 @@ public sealed class SignInService(
         var (session, cookie) = await sessions.CreateAsync(user, cancellationToken);
         logger.LogInformation("User {Username} signed in", user.Username);
         return new SignInResult(user, session, cookie);
+    }
+
+    /// <summary>
+    /// Checks the signed-in user's current password before a change that needs it. A wrong one counts toward the
+    /// same lockout as a failed sign-in, so a stolen session cannot be used to guess the password; while the
+    /// account is locked, nothing is checked.
+    /// </summary>
+    public async Task VerifyCurrentPasswordAsync(UserEntity user, string password, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (user.LockedUntil is { } until && until > now)
+        {
+            throw Problems.TooManyAttempts(until - now);
+        }
+        if (!PasswordHasher.Verify(password, user.PasswordHash))
+        {
+            await RecordFailureAsync(user, cancellationToken);
+            throw Problems.Validation("currentPassword", "The current password is not correct.");
+        }
+        if (user.FailedSignIns != 0)
+        {
+            user.FailedSignIns = 0;
+        }
     }
 
     private async Task RecordFailureAsync(UserEntity user, CancellationToken cancellationToken)

@@ -66,18 +66,21 @@ public static class RequestHeaders
         : throw Problems.Validation(name, "Use a date like 2026-11-28.");
 
     /// <summary>
-    /// The client's address for throttling: the first X-Forwarded-For entry that the Azure front end writes,
-    /// else the connection's address (LocalHost).
+    /// The client's address for throttling: with <paramref name="trustedProxyHops"/> proxies that each append to
+    /// X-Forwarded-For, the entry that many places from the right (what the outermost trusted proxy saw). Anything
+    /// further left came from the client, which can write what it likes there, so it never counts. With no trusted
+    /// proxies, or fewer entries than proxies, the connection's address.
     /// </summary>
-    public static string ClientAddress(this HttpRequest request)
+    public static string ClientAddress(this HttpRequest request, int trustedProxyHops)
     {
-        var forwarded = request.Headers["X-Forwarded-For"].ToString();
-        if (forwarded.Length > 0)
+        var entries = request.Headers["X-Forwarded-For"].ToString()
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (trustedProxyHops > 0 && entries.Length >= trustedProxyHops)
         {
-            var first = forwarded.Split(',')[0].Trim();
+            var entry = entries[^trustedProxyHops];
             // Azure writes "address:port" for IPv4; keep the address.
-            var colon = first.LastIndexOf(':');
-            return colon > 0 && first.Count(c => c == ':') == 1 ? first[..colon] : first;
+            var colon = entry.LastIndexOf(':');
+            return colon > 0 && entry.Count(c => c == ':') == 1 ? entry[..colon] : entry;
         }
         return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
     }

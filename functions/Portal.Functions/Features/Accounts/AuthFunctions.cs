@@ -18,7 +18,7 @@ public sealed class AuthFunctions(PortalEndpoint endpoint, SignInService signIn,
         endpoint.RunAsync(req, Access.Anonymous, async _ =>
         {
             var body = await req.ReadJsonAsync<SignInRequest>(ct);
-            var result = await signIn.SignInAsync(body.Username, body.Password, req.ClientAddress(), ct);
+            var result = await signIn.SignInAsync(body.Username, body.Password, signIn.ClientOf(req), ct);
             var caller = new Caller(
                 result.User.UserKind == UserKind.Staff ? CallerKind.Staff : CallerKind.Customer,
                 result.User.UserId, result.User.Username, result.User.CounterpartyId, result.User.AccessGroupId,
