@@ -11,6 +11,7 @@ public sealed class AccountService(
     SessionService sessions,
     SettingsStore settings,
     SignInService signIns,
+    CategoryAccess access,
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
@@ -92,6 +93,13 @@ public sealed class AccountService(
         };
         var saved = await settings.SaveAsync(entity, ifMatch is null ? default : new ETag(ifMatch), cancellationToken);
         logger.LogInformation("External access is now {State}", saved.ExternalAccessEnabled ? "on" : "off");
+        if (!saved.ExternalAccessEnabled)
+        {
+            // Access ends by ending the sessions, so no request has to read the switch. Saving "off" again ends
+            // any that a sign-in racing the first save created (sign-in also checks the switch after it writes).
+            var ended = await sessions.RevokeAllCustomerSessionsAsync(cancellationToken);
+            logger.LogInformation("External access off: {Count} customer session(s) ended", ended);
+        }
         return (new SettingsView(saved.ExternalAccessEnabled, saved.CompanyName, saved.Currency), saved.ETag.ToString());
     }
 
@@ -132,6 +140,7 @@ public sealed class AccountService(
             AllowedCategories = string.Join(',', (request.AllowedCategories ?? []).Select(c => c.Trim()).Distinct()),
         };
         await store.UpsertAccessGroupAsync(entity, cancellationToken);
+        access.Forget(id);
         return ToView(entity);
     }
 

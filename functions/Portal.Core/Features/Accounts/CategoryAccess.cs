@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 
 namespace Portal.Core.Features.Accounts;
@@ -6,11 +7,14 @@ namespace Portal.Core.Features.Accounts;
 /// <summary>
 /// The enforcement point for access-group restrictions: which product categories a caller may see. Every
 /// catalog, comparison, cart and order route asks this, not only the product list. Groups are company-wide
-/// reference data, cached briefly.
+/// reference data served from memory (<see cref="RefreshingCache{TKey,TValue}"/>); a change made here is seen at once.
 /// </summary>
-public sealed class CategoryAccess(AccountStore store, IMemoryCache cache)
+public sealed class CategoryAccess(AccountStore store, TimeProvider clock, ILogger<CategoryAccess> logger)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private readonly RefreshingCache<string, AccessGroupEntity?> _groups = new(TimeSpan.FromSeconds(30), clock, logger);
+
+    /// <summary>Called after a group is saved through this instance.</summary>
+    public void Forget(string accessGroupId) => _groups.Invalidate(accessGroupId);
 
     /// <summary>The categories the caller may see, or null when the caller may see all of them.</summary>
     public async Task<IReadOnlySet<string>?> AllowedCategoriesAsync(Caller caller, CancellationToken cancellationToken)
@@ -19,11 +23,8 @@ public sealed class CategoryAccess(AccountStore store, IMemoryCache cache)
         {
             return null;
         }
-        var group = await cache.GetOrCreateAsync("access-group:" + caller.AccessGroupId, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return await store.GetAccessGroupAsync(caller.AccessGroupId, cancellationToken);
-        });
+        var groupId = caller.AccessGroupId;
+        var group = await _groups.GetAsync(groupId, ct => store.GetAccessGroupAsync(groupId, ct), cancellationToken);
         if (group is null)
         {
             // A group that was deleted grants nothing rather than everything.

@@ -17,7 +17,6 @@ namespace Portal.Core.Features.Accounts;
 /// </summary>
 public sealed class SessionService(
     TableServiceClient tables,
-    SettingsStore settings,
     IMemoryCache cache,
     IOptions<AuthOptions> options,
     TimeProvider clock) : ICallerResolver
@@ -61,11 +60,8 @@ public sealed class SessionService(
         {
             return null;
         }
+        // No settings read here: switching external access off deletes the customers' sessions.
         var kind = Enum.Parse<UserKind>(session.Kind);
-        if (kind == UserKind.Customer && !(await settings.GetAsync(cancellationToken)).ExternalAccessEnabled)
-        {
-            return null;
-        }
         return new Caller(
             kind == UserKind.Staff ? CallerKind.Staff : CallerKind.Customer,
             userId, session.Username, session.CounterpartyId, session.AccessGroupId, sessionId, session.CsrfToken);
@@ -75,6 +71,26 @@ public sealed class SessionService(
     {
         cache.Remove(CacheKey(sessionId));
         await _table.DeleteEntityAsync(userId, sessionId, ETag.All, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends every customer's session (external access switched off): one scan of the sessions table, a rare staff
+    /// action. Staff sessions stay. Returns how many were ended.
+    /// </summary>
+    public async Task<int> RevokeAllCustomerSessionsAsync(CancellationToken cancellationToken)
+    {
+        var doomed = new List<(string UserId, string SessionId)>();
+        var filter = TableClient.CreateQueryFilter($"Kind eq {nameof(UserKind.Customer)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            doomed.Add((row.PartitionKey, row.RowKey));
+        }
+        await Parallel.ForEachAsync(doomed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (session, ct) =>
+        {
+            cache.Remove(CacheKey(session.SessionId));
+            await _table.DeleteEntityAsync(session.UserId, session.SessionId, ETag.All, ct);
+        });
+        return doomed.Count;
     }
 
     /// <summary>Ends every session of a user (disabled, password changed elsewhere), optionally keeping one.</summary>

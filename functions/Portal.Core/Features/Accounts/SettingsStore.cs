@@ -1,37 +1,34 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Shared;
 
 namespace Portal.Core.Features.Accounts;
 
 /// <summary>
-/// The portal-wide settings row, read on every customer request, so it is cached for a short time.
-/// A change made through this instance is seen by it at once; other instances see it within the cache time.
+/// The portal-wide settings row (company name, currency, the external access switch), reference data served from
+/// memory (<see cref="RefreshingCache{TKey,TValue}"/>). Access does not depend on the cached switch: switching external
+/// access off deletes the customers' sessions, and sign-in checks the switch fresh.
 /// </summary>
-public sealed class SettingsStore(TableServiceClient tables, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class SettingsStore(TableServiceClient tables, IOptions<AuthOptions> options, TimeProvider clock, ILogger<SettingsStore> logger)
 {
     private readonly TableClient _table = tables.GetTableClient(AccountsTables.Settings);
-    private (SettingsEntity Value, DateTimeOffset FetchedAt)? _cached;
+    private readonly RefreshingCache<string, SettingsEntity> _cache = new(options.Value.SessionCacheDuration, clock, logger);
 
-    public async Task<SettingsEntity> GetAsync(CancellationToken cancellationToken)
-    {
-        var cached = _cached;
-        if (cached is { } c && clock.GetUtcNow() - c.FetchedAt < options.Value.SessionCacheDuration)
-        {
-            return c.Value;
-        }
-        var response = await _table.GetEntityIfExistsAsync<SettingsEntity>(SettingsEntity.Key, SettingsEntity.Key, cancellationToken: cancellationToken);
-        var value = response.HasValue ? response.Value! : new SettingsEntity();
-        _cached = (value, clock.GetUtcNow());
-        return value;
-    }
+    public Task<SettingsEntity> GetAsync(CancellationToken cancellationToken) => _cache.GetAsync(SettingsEntity.Key, ReadAsync, cancellationToken);
 
-    /// <summary>Reads the row without the cache, with its ETag, for an edit.</summary>
+    /// <summary>Reads the row without the cache, with its ETag, for an edit or a decision about access.</summary>
     public async Task<SettingsEntity> GetFreshAsync(CancellationToken cancellationToken)
     {
-        _cached = null;
+        _cache.Invalidate(SettingsEntity.Key);
         return await GetAsync(cancellationToken);
+    }
+
+    private async Task<SettingsEntity> ReadAsync(CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<SettingsEntity>(SettingsEntity.Key, SettingsEntity.Key, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value! : new SettingsEntity();
     }
 
     /// <summary>Saves the settings; <paramref name="ifMatch"/> guards against overwriting someone else's change.</summary>
@@ -50,7 +47,7 @@ public sealed class SettingsStore(TableServiceClient tables, IOptions<AuthOption
         }
         finally
         {
-            _cached = null;
+            _cache.Invalidate(SettingsEntity.Key);
         }
         return settings;
     }

@@ -59,6 +59,12 @@ public sealed class SignInService(
             await TryUpdateAsync(user, cancellationToken);
         }
         var (session, cookie) = await sessions.CreateAsync(user, cancellationToken);
+        // Switching access off ends the customers' sessions it finds; one written while it ran is caught here.
+        if (user.UserKind == UserKind.Customer && !(await settings.GetFreshAsync(cancellationToken)).ExternalAccessEnabled)
+        {
+            await sessions.RevokeAsync(user.UserId, session.RowKey, cancellationToken);
+            throw Problems.ExternalAccessOff();
+        }
         logger.LogInformation("User {Username} signed in", user.Username);
         return new SignInResult(user, session, cookie);
     }

@@ -14,11 +14,12 @@ namespace Portal.Core.Features.Catalog;
 /// while a fresh one loads in the background, so no request waits for (or pays the storage requests of) a reload,
 /// however large the catalog. A change made through this instance drops the snapshot, so it is seen at once.
 /// </summary>
-public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, TimeProvider clock, ILogger<CatalogStore> logger)
+public sealed class CatalogStore(TableServiceClient tables, TimeProvider clock, ILogger<CatalogStore> logger)
 {
     public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromSeconds(30);
 
     private readonly TableClient _table = tables.GetTableClient(CatalogTables.Catalog);
+    private readonly RefreshingCache<string, IReadOnlyDictionary<string, decimal>> _prices = new(SnapshotLifetime, clock, logger);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private CatalogSnapshot? _snapshot;
     private int _refreshing;
@@ -90,19 +91,18 @@ public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, 
         }
     }
 
-    /// <summary>A counterparty's own prices (sku → price), cached like the snapshot.</summary>
-    public async Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(string counterpartyId, CancellationToken cancellationToken) =>
-        (await cache.GetOrCreateAsync("prices:" + counterpartyId, async entry =>
+    /// <summary>A counterparty's own prices (sku → price), served from memory and refreshed like the snapshot.</summary>
+    public Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(string counterpartyId, CancellationToken cancellationToken) =>
+        _prices.GetAsync(counterpartyId, async ct =>
         {
-            entry.AbsoluteExpirationRelativeToNow = SnapshotLifetime;
             var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
             var partition = PriceEntity.PartitionFor(counterpartyId);
-            await foreach (var row in _table.QueryAsync<PriceEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+            await foreach (var row in _table.QueryAsync<PriceEntity>(e => e.PartitionKey == partition, cancellationToken: ct))
             {
                 prices[row.RowKey] = Money.Read(row.Price);
             }
             return (IReadOnlyDictionary<string, decimal>)prices;
-        }))!;
+        }, cancellationToken);
 
     /// <summary>Writes the products 100 at a time; when a chunk fails, says how many were written before it.</summary>
     public async Task UpsertProductsAsync(IReadOnlyList<ProductEntity> products, CancellationToken cancellationToken)
@@ -161,7 +161,7 @@ public sealed class CatalogStore(TableServiceClient tables, IMemoryCache cache, 
         }
         finally
         {
-            cache.Remove("prices:" + counterpartyId);
+            _prices.Invalidate(counterpartyId);
         }
     }
 
