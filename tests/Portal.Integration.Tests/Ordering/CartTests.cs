@@ -142,6 +142,7 @@ public sealed class CartTests(PortalFixture fixture)
             {
                 new { sku = "PT-DRILL-01", name = "Cordless drill driver 18 V", unit = "pcs", quantity = 2, unitPrice = 80m },
                 new { sku = "DISCONTINUED-9", name = "Old model", unit = "pcs", quantity = 1, unitPrice = 10m },
+                new { sku = "HT-SPAN-01", name = "Spanner", unit = "pcs", quantity = 2.5m, unitPrice = 5m },
             },
         });
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
@@ -151,7 +152,8 @@ public sealed class CartTests(PortalFixture fixture)
         var result = await (await client.PostJsonAsync($"/api/cart/from-quotation/{quotationId}", new { })).ReadJsonAsync();
 
         Assert.Equal("PT-DRILL-01", Assert.Single(result.GetProperty("added").EnumerateArray()).GetProperty("sku").GetString());
-        Assert.Equal("DISCONTINUED-9", Assert.Single(result.GetProperty("unavailable").EnumerateArray()).GetProperty("sku").GetString());
+        // A product that is gone, and a quantity the unit cannot have (half a piece), are reported, not put in the cart.
+        Assert.Equal(["DISCONTINUED-9", "HT-SPAN-01"], result.GetProperty("unavailable").EnumerateArray().Select(u => u.GetProperty("sku").GetString()));
         Assert.Equal(2m, Assert.Single(result.GetProperty("cart").GetProperty("lines").EnumerateArray()).GetProperty("quantity").GetDecimal());
     }
 

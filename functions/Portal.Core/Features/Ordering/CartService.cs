@@ -134,12 +134,23 @@ public sealed class CartService(OrderingStore store, CatalogService catalog, Tim
                     continue;
                 }
                 var product = orderable.Product!;
+                if (CartRules.CheckPrecision(quantity, product.UnitPrecision, product.Unit) is { } precision)
+                {
+                    unavailable.Add(new CartFillProblem(sku, product.Name, $"{quantity} {product.Unit} cannot be ordered: {precision}"));
+                    continue;
+                }
                 // A quoted line stays apart from the same product at the catalog price: they are charged differently.
                 var existing = lines.FindIndex(l => string.Equals(l.Sku, product.Sku, StringComparison.OrdinalIgnoreCase) && l.WarehouseId == product.DefaultWarehouseId &&
                                                     l.Quote?.QuotationId == quote?.QuotationId);
+                var total = (existing >= 0 ? lines[existing].Quantity : 0) + quantity;
+                if (total > CartRules.MaxQuantity)
+                {
+                    unavailable.Add(new CartFillProblem(sku, product.Name, $"The cart's line would hold {total} {product.Unit}; a line holds at most {CartRules.MaxQuantity:N0}."));
+                    continue;
+                }
                 if (existing >= 0)
                 {
-                    lines[existing] = lines[existing] with { Quantity = Math.Min(CartRules.MaxQuantity, lines[existing].Quantity + quantity) };
+                    lines[existing] = lines[existing] with { Quantity = total };
                 }
                 else if (lines.Count < CartRules.MaxLines)
                 {
