@@ -99,7 +99,9 @@ public sealed class DocumentsTests(PortalFixture fixture)
         Assert.Equal(500, invoice.GetProperty("lines").GetArrayLength());
         Assert.Equal("SKU-500", invoice.GetProperty("lines")[499].GetProperty("sku").GetString());
         Assert.Equal(Enumerable.Range(1, 500).Sum() * 2.5m, invoice.GetProperty("total").GetProperty("amount").GetDecimal());
-        Assert.True(response.StorageRequests() <= 2, $"{response.StorageRequests()} storage requests");
+        // The document, its file and its "referenced by" rows are one range query (the session is cached): a call
+        // that finds the session cache expired still stays within two.
+        Assert.Equal(1, response.StorageRequests());
     }
 
     [Fact]

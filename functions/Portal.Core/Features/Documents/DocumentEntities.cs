@@ -7,7 +7,7 @@ namespace Portal.Core.Features.Documents;
 /// ("dlist:{type}:{date}:{id}"). Lines are a compressed JSON column (<see cref="CompressedJsonColumn"/>), so a
 /// 5,000-line invoice is still one entity within Table Storage's limits.
 /// </summary>
-public sealed class DocumentEntity : DocumentRow
+public class DocumentEntity : DocumentRow
 {
     public string Type { get; set; } = "";
     public string Status { get; set; } = "";

@@ -42,11 +42,8 @@ public sealed class DocumentService(
 
     public async Task<DocumentView> GetAsync(CounterpartyScope scope, string type, string id, CancellationToken cancellationToken)
     {
-        var documentTask = store.ReadAsync(scope, type, id, cancellationToken);
-        var extrasTask = TableKeys.IsSafe(id) ? store.ReadExtrasAsync(scope, type, id, cancellationToken) : Task.FromResult<(DocumentFileEntity?, List<BacklinkEntity>)>((null, []));
-        var document = await documentTask ?? throw Problems.NotFound("The document");
-        var (file, backlinks) = await extrasTask;
-        return ToView(document, file, backlinks, Today());
+        var (document, file, backlinks) = await store.ReadWithExtrasAsync(scope, type, id, cancellationToken);
+        return ToView(document ?? throw Problems.NotFound("The document"), file, backlinks, Today());
     }
 
     /// <summary>The list as a CSV file for Excel, with the same filters, up to <see cref="MaxExportRows"/> rows.</summary>

@@ -9,8 +9,9 @@ namespace Portal.Core.Features.Documents;
 // Documents from supplier live in ONE table, in the counterparty's partition like its orders: per document a row
 // read by id ("doc:{type}:{id}", one point read) and a list row ("dlist:{type}:{newest-first date}:{id}"), written
 // together, so a list page is one single-partition range query whatever the history. DocumentStore is the only code
-// that knows these keys. Beside each document, "docx:{type}:{id}:…" rows hold its file and the documents that name it,
-// so a document page is one point read plus one range query. Materials and rejected uploads have partitions of their own.
+// that knows these keys. Right after each document, "doc:{type}:{id}:…" rows hold its file and the documents that name
+// it, so a document page is ONE range query ("doc:{type}:{id}" up to "doc:{type}:{id};"): ids have a fixed length, so
+// no other document falls inside. Materials and rejected uploads have partitions of their own.
 
 public static class DocumentsTables
 {
@@ -31,7 +32,10 @@ public static class DocumentKeys
     public static string Document(string type, string id) => $"doc:{type}:{id}";
 
     /// <summary>The rows kept beside a document: its file and the documents that name it.</summary>
-    public static string ExtrasPrefix(string type, string id) => $"docx:{type}:{id}:";
+    public static string ExtrasPrefix(string type, string id) => $"doc:{type}:{id}:";
+
+    /// <summary>The range that holds a document's row and the rows beside it, and nothing else.</summary>
+    public static (string Lower, string Upper) WithExtras(string type, string id) => (Document(type, id), Document(type, id) + ";");
 
     public static string File(string type, string id) => ExtrasPrefix(type, id) + "file";
 
@@ -79,6 +83,52 @@ public sealed class DocumentStore(TableServiceClient tables)
         }
         var response = await _table.GetEntityIfExistsAsync<DocumentEntity>(scope.CounterpartyId, DocumentKeys.Document(type, id), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>A document with the rows beside it (its file and the documents that name it): one range query.</summary>
+    public async Task<(DocumentEntity? Document, DocumentFileEntity? File, List<BacklinkEntity> Backlinks)> ReadWithExtrasAsync(CounterpartyScope scope,
+        string type, string id, CancellationToken cancellationToken)
+    {
+        if (!TableKeys.IsSafe(id))
+        {
+            return (null, null, []);
+        }
+        var (lower, upper) = DocumentKeys.WithExtras(type, id);
+        DocumentEntity? document = null;
+        DocumentFileEntity? file = null;
+        var backlinks = new List<BacklinkEntity>();
+        await foreach (var row in _table.QueryAsync<DocumentPageRow>(PagedQuery.Range(scope.CounterpartyId, lower, upper), cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == lower)
+            {
+                document = row;
+            }
+            else if (row.RowKey == DocumentKeys.File(type, id))
+            {
+                file = new DocumentFileEntity
+                {
+                    PartitionKey = row.PartitionKey, RowKey = row.RowKey, ETag = row.ETag, BlobName = row.BlobName, ContentType = row.ContentType,
+                    Size = row.Size, Extension = row.Extension, BlobETag = row.BlobETag, UploadedAt = row.UploadedAt,
+                };
+            }
+            else
+            {
+                backlinks.Add(new BacklinkEntity { PartitionKey = row.PartitionKey, RowKey = row.RowKey, Type = row.Type, Number = row.Number, Id = row.Id });
+            }
+        }
+        return (document, file, backlinks);
+    }
+
+    /// <summary>Any row of a document's range: the document's own columns plus those of its file and backlink rows.</summary>
+    private sealed class DocumentPageRow : DocumentEntity
+    {
+        public string BlobName { get; set; } = "";
+        public string ContentType { get; set; } = "";
+        public long Size { get; set; }
+        public string Extension { get; set; } = "";
+        public string BlobETag { get; set; } = "";
+        public DateTimeOffset UploadedAt { get; set; }
+        public string Id { get; set; } = "";
     }
 
     /// <summary>The rows beside a document — its file and the documents that name it — in one range query.</summary>
