@@ -105,6 +105,24 @@ public sealed class DocumentsTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_quotation_of_100_lines_with_long_names_is_issued_and_read_whole()
+    {
+        var buyer = await fixture.CreateCounterpartyWithBuyerAsync();
+        var counterparty = await CounterpartyOf(buyer);
+        using var staff = await fixture.SignInAsStaffAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var lines = Enumerable.Range(1, 100).Select(i => new { sku = $"SKU-{i:D3}", name = $"{i}: " + new string('n', 190), unit = "pcs", quantity = i, unitPrice = 12.5m }).ToArray();
+
+        var issued = await staff.PutJsonAsync($"/api/manage/quotations/{counterparty}/QT-100", new { date = today, validUntil = today.AddDays(30), lines });
+
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        using var customer = await fixture.SignInAsync(buyer.Username, buyer.Password);
+        var id = (await (await customer.GetAsync("/api/documents/quotations")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetString();
+        var quotation = await (await customer.GetAsync($"/api/documents/quotations/{id}")).ReadJsonAsync();
+        Assert.Equal(100, quotation.GetProperty("lines").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Related_documents_link_both_ways_and_orders_by_their_number()
     {
         using var anna = await fixture.SignInAsync("anna@northwind.example", "northwind-demo-1");
