@@ -53,7 +53,7 @@ public sealed class SupportTests(E2EFixture fixture) : BrowserTest(fixture)
             await Expect(clerk.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(Regex.Escape(subject)), Level = 1 })).ToBeVisibleAsync();
             await Expect(clerk.GetByRole(AriaRole.List, new() { Name = "Messages" })).ToContainTextAsync("We received 10 pieces");
             await ExpectAccessibleAsync(clerk);
-            await clerk.GetByLabel("Your answer").FillAsync("Sorry about that. A credit note for 2 pieces follows today.");
+            await clerk.GetByRole(AriaRole.Textbox, new() { Name = "Your answer" }).FillAsync("Sorry about that. A credit note for 2 pieces follows today.");
             await clerk.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
             await Expect(clerk.GetByRole(AriaRole.List, new() { Name = "Messages" })).ToContainTextAsync("A credit note for 2 pieces follows today.");
             await clerk.GetByRole(AriaRole.Button, new() { Name = "Mark resolved" }).ClickAsync();

@@ -49,14 +49,15 @@ export function useLinkedSupportRequests(type: string, id: string) {
     queryKey: linkedSupportKey(type, id),
     queryFn: ({ signal }) =>
       api.get<Schema<"ListPageOfSupportRequestSummaryView">>(withQuery("/api/support-requests", { linkedType: type, linkedId: id, pageSize: 20 }), signal),
+    staleTime: 0,
   });
 }
 
 /** A button that is a link within the portal: the router opens it; Ctrl- or middle-click opens a new tab as links do. */
-function ButtonLink({ to, icon, label, size, appearance, children }: {
+function ButtonLink({ to, icon, describedBy, size, appearance, children }: {
   to: string;
   icon: ReactElement;
-  label?: string;
+  describedBy?: string;
   size?: "small" | "medium";
   appearance?: "subtle" | "secondary";
   children: ReactNode;
@@ -68,17 +69,20 @@ function ButtonLink({ to, icon, label, size, appearance, children }: {
     navigate(to);
   };
   return (
-    <Button as="a" href={to} size={size} appearance={appearance} icon={icon} aria-label={label} onClick={open}>
+    <Button as="a" href={to} size={size} appearance={appearance} icon={icon} aria-describedby={describedBy} onClick={open}>
       {children}
     </Button>
   );
 }
 
-/** A small link for a row of a list: "Ask" about this one document. */
-export function AskAboutLink({ link }: { link: SupportLink }) {
+/**
+ * A small link for a row of a list: "Ask a question" about this one document. Its name stays short (the row says
+ * which document); <paramref name="describedBy"/> names the element that says it, for screen readers.
+ */
+export function AskAboutLink({ link, describedBy }: { link: SupportLink; describedBy?: string }) {
   return (
-    <ButtonLink to={askAboutPath(link)} size="small" appearance="subtle" icon={<ChatHelpRegular />} label={`Ask a question about ${link.label}`}>
-      Ask
+    <ButtonLink to={askAboutPath(link)} size="small" appearance="subtle" icon={<ChatHelpRegular />} describedBy={describedBy}>
+      Ask a question
     </ButtonLink>
   );
 }

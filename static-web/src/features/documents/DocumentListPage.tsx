@@ -188,7 +188,9 @@ function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSum
               return (
                 <TableRow key={document.id}>
                   <TableCell className={styles.nowrap}>
-                    <Link to={`/documents/${type}/${encodeURIComponent(document.id)}`}>{document.number}</Link>
+                    <Link id={`number-${document.id}`} to={`/documents/${type}/${encodeURIComponent(document.id)}`}>
+                      {document.number}
+                    </Link>
                   </TableCell>
                   <TableCell className={styles.nowrap}>{formatDate(document.date)}</TableCell>
                   <TableCell className={styles.nowrap}>
@@ -237,7 +239,7 @@ function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSum
                     </TableCell>
                   )}
                   <TableCell>
-                    <AskAboutLink link={{ type, id: document.id, label: `${info.singular} ${document.number}` }} />
+                    <AskAboutLink link={{ type, id: document.id, label: `${info.singular} ${document.number}` }} describedBy={`number-${document.id}`} />
                   </TableCell>
                 </TableRow>
               );

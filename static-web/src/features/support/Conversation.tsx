@@ -210,7 +210,9 @@ export function MessageForm(props: {
         />
       </Field>
       <Field label="Files (optional)" validationMessage={fileProblem} hint="Images, PDF, CSV, text or Office files; up to 10 MB each.">
+        {(fieldProps) => (
         <input
+          {...fieldProps}
           ref={fileInput}
           type="file"
           multiple
@@ -222,6 +224,7 @@ export function MessageForm(props: {
             setFileProblem(checkFiles(chosen));
           }}
         />
+        )}
       </Field>
       {files.length > 0 && (
         <ul className={styles.chosen} aria-label="Files to attach">

@@ -105,7 +105,9 @@ export function NewSupportRequestPage() {
             <Textarea value={message} onChange={(_, d) => setMessage(d.value)} maxLength={maxMessageLength} rows={7} resize="vertical" />
           </Field>
           <Field label="Files (optional)" validationMessage={fileProblem} hint="Images, PDF, CSV, text or Office files; up to 10 MB each.">
-            <input type="file" multiple accept={acceptedFiles} onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />
+            {(fieldProps) => (
+              <input {...fieldProps} type="file" multiple accept={acceptedFiles} onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />
+            )}
           </Field>
           <div>
             <Button type="submit" appearance="primary" disabled={create.isPending}>

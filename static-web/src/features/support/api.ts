@@ -44,6 +44,8 @@ export function useSupportRequests(status: string) {
       api.get<Schema<"ListPageOfSupportRequestSummaryView">>(withQuery("/api/support-requests", { status, continuation: pageParam }), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.continuation ?? null,
+    // New replies are what this list is for: always ask again when it opens.
+    staleTime: 0,
   });
 }
 
@@ -51,6 +53,9 @@ export function useSupportRequest(id: string) {
   return useQuery({
     queryKey: supportKeys.one(id),
     queryFn: ({ signal }) => api.get<SupportRequestDetail>(`/api/support-requests/${encodeURIComponent(id)}`, signal),
+    // A conversation: the other side's replies show up without a reload.
+    staleTime: 0,
+    refetchInterval: 30_000,
   });
 }
 

@@ -33,6 +33,7 @@ export function useDesk(filters: DeskFilters) {
       api.get<Schema<"ListPageOfStaffSupportSummaryView">>(withQuery("/api/manage/support-requests", { ...filters, continuation: pageParam }), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.continuation ?? null,
+    staleTime: 0,
   });
 }
 
@@ -40,6 +41,8 @@ export function useStaffRequest(counterpartyId: string, id: string) {
   return useQuery({
     queryKey: deskKeys.one(counterpartyId, id),
     queryFn: ({ signal }) => api.get<StaffRequest>(deskRequestBase(counterpartyId, id), signal),
+    staleTime: 0,
+    refetchInterval: 30_000,
   });
 }
 
