@@ -324,6 +324,46 @@ public sealed class SupportTests(PortalFixture fixture)
         Assert.True(one.StorageRequests() <= 2, $"The request cost {one.StorageRequests()}");
     }
 
+    [Fact]
+    public async Task A_change_that_died_before_the_desk_was_updated_is_mended_by_the_next_reader_without_duplicates()
+    {
+        var company = await NewCompanyAsync();
+        var counterpartyId = CounterpartyOf(company);
+        using var buyer = await NewSignedInAsync(company);
+        using var staff = await fixture.SignInAsStaffAsync();
+        var (id, _) = await CreateAsync(buyer, "Crash in between");
+        var table = new Azure.Data.Tables.TableClient(fixture.Azurite.ConnectionString, "Support");
+        var request = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(counterpartyId, "req:" + id)).Value;
+        var deskKey = request.GetString("DeskRowKey");
+
+        // As if the process died right after the counterparty's transaction: the desk still holds an older row of the
+        // request, under another key, and not the current one.
+        var old = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>("desk", deskKey)).Value;
+        await table.DeleteEntityAsync("desk", deskKey);
+        var staleKey = $"d:1:0000000000000000001:{counterpartyId}:{id}";
+        old.RowKey = staleKey;
+        old["Subject"] = "An older subject";
+        await table.AddEntityAsync(old);
+        request["DeskSynced"] = false;
+        request["DeskStaleKey"] = staleKey;
+        await table.UpdateEntityAsync(request, request.ETag, Azure.Data.Tables.TableUpdateMode.Merge);
+        var before = await DeskRowsAsync(staff, counterpartyId);
+        Assert.Equal(["An older subject"], before.Select(r => r.GetProperty("subject").GetString()));
+
+        Assert.Equal(HttpStatusCode.OK, (await buyer.GetAsync($"/api/support-requests/{id}")).StatusCode);
+
+        var after = await DeskRowsAsync(staff, counterpartyId);
+        var row = Assert.Single(after);
+        Assert.Equal("Crash in between", row.GetProperty("subject").GetString());
+        Assert.True(row.GetProperty("awaitingAnswer").GetBoolean());
+        Assert.True((await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(counterpartyId, "req:" + id)).Value.GetBoolean("DeskSynced"));
+    }
+
+    private static async Task<List<JsonElement>> DeskRowsAsync(PortalClient staff, string counterpartyId) =>
+        (await (await staff.GetAsync($"/api/manage/support-requests?counterpartyId={counterpartyId}")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+
+    private Task<PortalClient> NewSignedInAsync(TestUser user) => fixture.SignInAsync(user.Username, user.Password);
+
     private static async Task<string?> StatusAfter(Task<HttpResponseMessage> call)
     {
         var response = await call;
