@@ -14,7 +14,6 @@ import {
 } from "@fluentui/react-components";
 import { Link, useSearchParams } from "react-router";
 import { formatDate, formatMoney } from "../../lib/format";
-import { AskAboutLink } from "../../lib/support";
 import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
 import { useOrders, type OrderFilters } from "./api";
 import { StatusBadge, orderStatuses } from "./orderStatus";
@@ -88,16 +87,13 @@ export function OrdersPage() {
                   <TableHeaderCell>Your reference</TableHeaderCell>
                   <TableHeaderCell className={styles.number}>Lines</TableHeaderCell>
                   <TableHeaderCell className={styles.number}>Total</TableHeaderCell>
-                  <TableHeaderCell>Questions</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {items.map((order) => (
                   <TableRow key={order.id}>
                     <TableCell>
-                      <Link id={`number-${order.id}`} to={`/purchases/orders/${encodeURIComponent(order.id)}`}>
-                        {order.number}
-                      </Link>
+                      <Link to={`/purchases/orders/${encodeURIComponent(order.id)}`}>{order.number}</Link>
                     </TableCell>
                     <TableCell>{formatDate(order.date)}</TableCell>
                     <TableCell>
@@ -107,9 +103,6 @@ export function OrdersPage() {
                     <TableCell>{order.customerReference}</TableCell>
                     <TableCell className={styles.number}>{order.lineCount}</TableCell>
                     <TableCell className={styles.number}>{formatMoney(order.total)}</TableCell>
-                    <TableCell>
-                      <AskAboutLink link={{ type: "orders", id: order.id, label: `Order ${order.number}` }} describedBy={`number-${order.id}`} />
-                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
