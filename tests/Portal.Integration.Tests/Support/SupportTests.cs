@@ -44,6 +44,7 @@ public sealed class SupportTests(PortalFixture fixture)
         var messages = page.GetProperty("messages").GetProperty("items");
         Assert.Equal("Also: can it be CSV?", messages[0].GetProperty("body").GetString()); // newest first
         Assert.False(messages[0].GetProperty("mine").GetBoolean());
+        Assert.Equal("Test User", messages[0].GetProperty("author").GetString()); // people are named as the company knows them
         Assert.True(messages[1].GetProperty("mine").GetBoolean());
     }
 

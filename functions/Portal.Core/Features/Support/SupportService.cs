@@ -66,10 +66,11 @@ public sealed class SupportService(
                     }
                 }
                 var counterparty = await accounts.GetCounterpartyAsync(scope.CounterpartyId, ct);
+                var name = await NameOfAsync(caller, ct);
                 var number = SupportNumbers.Format(await store.ReserveNumberAsync(ct));
                 var now = clock.GetUtcNow();
                 var requestId = Guid.NewGuid().ToString("N");
-                var message = NewMessage(scope, requestId, caller, fromSupplier: false, text, now);
+                var message = NewMessage(scope, requestId, caller, name, fromSupplier: false, text, now);
                 var request = new SupportRequestEntity
                 {
                     PartitionKey = scope.CounterpartyId,
@@ -86,13 +87,13 @@ public sealed class SupportService(
                     LinkLabel = label,
                     CreatedAt = now,
                     CreatedByUserId = caller.UserId,
-                    CreatedByName = caller.Username,
+                    CreatedByName = name,
                     LastActivityAt = now,
                     LastMessageAt = now,
                     LastMessageByUserId = caller.UserId,
-                    LastMessageByName = caller.Username,
+                    LastMessageByName = name,
                     MessageCount = 1,
-                    History = JsonColumn.Write([new SupportStatusChange(nameof(SupportStatus.Open), now, caller.Username)]),
+                    History = JsonColumn.Write([new SupportStatusChange(nameof(SupportStatus.Open), now, name)]),
                 };
                 var change = store.NewChange(scope);
                 Write(change, request, isNew: true);
@@ -189,6 +190,7 @@ public sealed class SupportService(
         string? idempotencyKey, CancellationToken cancellationToken)
     {
         var text = SupportText.Clean(body.Body);
+        var name = await NameOfAsync(caller, cancellationToken);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             try
@@ -200,13 +202,13 @@ public sealed class SupportService(
                         var now = clock.GetUtcNow();
                         var current = Enum.Parse<SupportStatus>(request.Status);
                         var next = SupportLifecycle.Next(current, fromSupplier ? SupportAction.StaffReply : SupportAction.CustomerReply, SettledAt(request), now);
-                        var message = NewMessage(scope, requestId, caller, fromSupplier, text, now);
-                        SetStatus(request, next, now, caller.Username);
+                        var message = NewMessage(scope, requestId, caller, name, fromSupplier, text, now);
+                        SetStatus(request, next, now, name);
                         request.MessageCount++;
                         request.LastActivityAt = now;
                         request.LastMessageAt = now;
                         request.LastMessageByUserId = caller.UserId;
-                        request.LastMessageByName = caller.Username;
+                        request.LastMessageByName = name;
                         request.LastMessageFromSupplier = fromSupplier;
                         var change = store.NewChange(scope);
                         Write(change, request, isNew: false);
@@ -396,8 +398,9 @@ public sealed class SupportService(
     private async Task<SupportRequestView> ChangeStatusAsync(Caller caller, CounterpartyScope scope, string requestId, SupportAction action,
         CancellationToken cancellationToken)
     {
+        var name = await NameOfAsync(caller, cancellationToken);
         await ChangeAsync(scope, requestId, (request, now) =>
-            SetStatus(request, SupportLifecycle.Next(Enum.Parse<SupportStatus>(request.Status), action, SettledAt(request), now), now, caller.Username),
+            SetStatus(request, SupportLifecycle.Next(Enum.Parse<SupportStatus>(request.Status), action, SettledAt(request), now), now, name),
             cancellationToken);
         return await GetAsync(scope, caller.UserId, requestId, cancellationToken);
     }
@@ -512,7 +515,22 @@ public sealed class SupportService(
         _ => null,
     };
 
-    private static SupportMessageEntity NewMessage(CounterpartyScope scope, string requestId, Caller author, bool fromSupplier, string text, DateTimeOffset at)
+    /// <summary>How people see the caller in a conversation: their display name (the username when they have none).</summary>
+    private async Task<string> NameOfAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (user, _) = await accounts.GetUserAsync(caller.UserId, cancellationToken);
+            return string.IsNullOrWhiteSpace(user.DisplayName) ? caller.Username : user.DisplayName;
+        }
+        catch (PortalProblemException ex) when (ex.Status == 404)
+        {
+            return caller.Username;
+        }
+    }
+
+    private static SupportMessageEntity NewMessage(CounterpartyScope scope, string requestId, Caller author, string authorName, bool fromSupplier, string text,
+        DateTimeOffset at)
     {
         var messageId = SupportKeys.NewMessageId(at);
         return new SupportMessageEntity
@@ -523,7 +541,7 @@ public sealed class SupportService(
             MessageId = messageId,
             At = at,
             AuthorUserId = author.UserId,
-            AuthorName = author.Username,
+            AuthorName = authorName,
             FromSupplier = fromSupplier,
             Body = text,
         };
