@@ -115,7 +115,37 @@ export const pages: PageDeclaration[] = [
     },
   },
 
+  // Customers: Support requests.
+  {
+    path: "support",
+    who: "customer",
+    element: page(() => import("../features/support/SupportRequestsPage"), "SupportRequestsPage"),
+    menu: { section: "Support requests", label: "Support requests", description: "Your company's questions to the supplier and their answers." },
+  },
+  {
+    path: "support/new",
+    who: "customer",
+    element: page(() => import("../features/support/NewSupportRequestPage"), "NewSupportRequestPage"),
+    menu: { section: "Support requests", label: "New request", description: "Ask about the portal, a document, an order or a return." },
+  },
+  { path: "support/:id", who: "customer", element: page(() => import("../features/support/SupportRequestPage"), "SupportRequestPage") },
+
   // Staff: Company workplace.
+  {
+    path: "manage/support",
+    who: "staff",
+    element: page(() => import("../features/support/manage/SupportDeskPage"), "SupportDeskPage"),
+    menu: {
+      section: "Company workplace",
+      label: "Support desk",
+      description: "Customers' support requests from every company: answer, assign, mark in progress or resolved.",
+    },
+  },
+  {
+    path: "manage/support/:counterpartyId/:id",
+    who: "staff",
+    element: page(() => import("../features/support/manage/ManageSupportRequestPage"), "ManageSupportRequestPage"),
+  },
   {
     path: "manage/documents",
     who: "staff",

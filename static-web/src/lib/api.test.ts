@@ -1,11 +1,27 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeServer } from "../test/render";
-import { ApiError, NetworkError, api, onSessionEnded, request, setCsrfToken, withQuery } from "./api";
+import { ApiError, NetworkError, api, onSessionEnded, request, setCsrfToken, upload, withQuery } from "./api";
 
 afterEach(() => {
   setCsrfToken(null);
   onSessionEnded(null);
   vi.unstubAllGlobals();
+});
+
+describe("upload", () => {
+  it("sends the file itself as the body, its name in fileName, with the CSRF token and the Idempotency-Key", async () => {
+    const server = fakeServer(() => ({ status: 201, body: { id: "f1" } }));
+    setCsrfToken("token-1");
+    const file = new File(["%PDF-1.4"], "scan 1.pdf", { type: "application/pdf" });
+    const stored = await upload<{ id: string }>("/api/support-requests/r1/messages/m1/attachments", file, { idempotencyKey: "k-file-0" });
+    const [sent] = server.fetchMock.mock.calls;
+    expect(stored).toEqual({ id: "f1" });
+    expect(server.requests[0]!.url).toBe("/api/support-requests/r1/messages/m1/attachments?fileName=scan+1.pdf");
+    expect(server.requests[0]!.headers.get("Content-Type")).toBe("application/pdf");
+    expect(server.requests[0]!.headers.get("X-CSRF-Token")).toBe("token-1");
+    expect(server.requests[0]!.headers.get("Idempotency-Key")).toBe("k-file-0");
+    expect(sent![1]!.body).toBe(file);
+  });
 });
 
 describe("request", () => {

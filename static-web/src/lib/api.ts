@@ -62,6 +62,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Sign-in answers 401 for a wrong password; that must not be treated as "the session ended". */
   expectUnauthorized?: boolean;
+  /** A file sent as the raw body (uploads); its type comes from the name on the server side. */
+  file?: Blob;
 }
 
 type SessionEndedHandler = (problem: ProblemDetails) => void;
@@ -119,6 +121,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers = new Headers({ Accept: "application/json" });
   if (options.body !== undefined) headers.set("Content-Type", "application/json");
+  if (options.file !== undefined) headers.set("Content-Type", options.file.type || "application/octet-stream");
   if (unsafeMethods.has(method) && csrfToken) headers.set("X-CSRF-Token", csrfToken);
   if (options.ifMatch) headers.set("If-Match", options.ifMatch);
   if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
@@ -126,7 +129,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     return await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: "same-origin",
       signal: options.signal,
     });
@@ -171,6 +174,21 @@ export const api = {
   put: async <T>(path: string, body: unknown, options: Omit<RequestOptions, "body"> = {}) =>
     (await request<T>("PUT", path, { ...options, body })).data,
 };
+
+/**
+ * Uploads a file as the raw request body to an attachments route (`POST …/attachments?fileName=…`), with the CSRF
+ * header and problem handling of every other request. Give an Idempotency-Key per file so a retry stores it once.
+ */
+export async function upload<T>(path: string, file: File, options: Pick<RequestOptions, "idempotencyKey" | "signal"> = {}): Promise<T> {
+  return (await request<T>("POST", withQuery(path, { fileName: file.name }), { ...options, file })).data;
+}
+
+/** A new key for one attempt at a create (Idempotency-Key): a retry of the same attempt reuses it. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 /** Builds a query string from the values that are set, so "no filter" never sends `status=`. */
 export function withQuery(path: string, params: Record<string, string | number | null | undefined>): string {

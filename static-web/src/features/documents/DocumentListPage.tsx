@@ -20,6 +20,7 @@ import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatMoney } from "../../lib/format";
+import { AskAboutLink } from "../../lib/support";
 import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
 import { exportPath, useDocuments, type DocumentFilters, type DocumentSummary, type DocumentType } from "./api";
 import { DocumentStatusBadge, RelatedLink, documentTypes, isOrderOrRma, statusLabel } from "./documentTypes";
@@ -177,6 +178,7 @@ function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSum
               {info.relatedColumn && <TableHeaderCell>Order or RMA request</TableHeaderCell>}
               <TableHeaderCell className={styles.number}>Amount</TableHeaderCell>
               {info.validity && <TableHeaderCell>Action</TableHeaderCell>}
+              <TableHeaderCell>Questions</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -186,7 +188,9 @@ function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSum
               return (
                 <TableRow key={document.id}>
                   <TableCell className={styles.nowrap}>
-                    <Link to={`/documents/${type}/${encodeURIComponent(document.id)}`}>{document.number}</Link>
+                    <Link id={`number-${document.id}`} to={`/documents/${type}/${encodeURIComponent(document.id)}`}>
+                      {document.number}
+                    </Link>
                   </TableCell>
                   <TableCell className={styles.nowrap}>{formatDate(document.date)}</TableCell>
                   <TableCell className={styles.nowrap}>
@@ -234,6 +238,9 @@ function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSum
                       )}
                     </TableCell>
                   )}
+                  <TableCell>
+                    <AskAboutLink link={{ type, id: document.id, label: `${info.singular} ${document.number}` }} describedBy={`number-${document.id}`} />
+                  </TableCell>
                 </TableRow>
               );
             })}

@@ -14,6 +14,7 @@ import { ArrowDownloadRegular, CartRegular, PrintRegular } from "@fluentui/react
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
+import { SupportForThis } from "../../lib/support";
 import { describeFileType, formatDate, formatDateTime, formatFileSize, formatMoney, formatQuantity } from "../../lib/format";
 import { DetailPage, ErrorState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
 import { documentFilePath, useDocument, type DocumentDetail, type DocumentType, type RelatedDocument } from "./api";
@@ -175,6 +176,7 @@ function DocumentView({ info, document }: { info: DocumentTypeInfo; document: Do
         <RelatedList id="related-documents" title="Related documents" items={document.related} />
         <RelatedList id="referenced-by" title="Referenced by" items={document.referencedBy} />
       </div>
+      <SupportForThis link={{ type: info.type, id: document.id, label: title }} />
     </div>
   );
 }

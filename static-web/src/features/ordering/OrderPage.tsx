@@ -12,6 +12,7 @@ import {
 import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
 import { Link, useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
+import { SupportForThis } from "../../lib/support";
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from "../../lib/format";
 import { DetailPage, ErrorState, PageHeader, TableScroll } from "../../lib/ui";
 import { useOrder, type Order } from "./api";
@@ -122,6 +123,7 @@ function OrderDetail({ order }: { order: Order }) {
           </ol>
         </>
       )}
+      <SupportForThis link={{ type: "orders", id: order.id, label: `Order ${order.number}` }} />
     </>
   );
 }

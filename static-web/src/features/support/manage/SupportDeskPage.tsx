@@ -1,0 +1,185 @@
+import {
+  Badge,
+  Button,
+  Field,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Link, useSearchParams } from "react-router";
+import { formatDateTime } from "../../../lib/format";
+import { SupportStatusBadge, supportStatuses } from "../../../lib/support";
+import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { categoryLabel, supportCategories } from "../api";
+import { useAssignees, useCounterparties, useDesk, type DeskFilters } from "./api";
+
+const useStyles = makeStyles({
+  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end", marginBottom: tokens.spacingVerticalL },
+  more: { display: "flex", justifyContent: "center", padding: tokens.spacingVerticalL },
+  subject: { display: "inline-flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+/** What a request can be about, for the desk's "About" filter. */
+const linkedTypes = [
+  { value: "invoices", label: "Invoices" },
+  { value: "quotations", label: "Quotations" },
+  { value: "tax-invoices", label: "Tax invoices" },
+  { value: "goods-issues", label: "Goods deliveries" },
+  { value: "goods-returns", label: "Goods returns" },
+  { value: "credit-notes", label: "Credit notes" },
+  { value: "reconciliation-statements", label: "Reconciliation statements" },
+  { value: "orders", label: "Orders" },
+];
+
+const filterNames: (keyof DeskFilters)[] = ["status", "counterpartyId", "category", "linkedType", "assignedTo"];
+
+/** The support desk: every customer's requests, those awaiting an answer first. */
+export function SupportDeskPage() {
+  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ""])) as unknown as DeskFilters;
+  const desk = useDesk(filters);
+  const assignees = useAssignees();
+  const counterparties = useCounterparties();
+  const items = desk.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = filterNames.some((n) => filters[n] !== "");
+
+  const setFilter = (name: keyof DeskFilters, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <>
+      <PageHeader title="Support desk" subtitle="Customers' requests from every company. Requests awaiting your answer come first." />
+      <div className={styles.filters} role="search" aria-label="Filter support requests">
+        <Field label="Status">
+          <Select value={filters.status} onChange={(_, d) => setFilter("status", d.value)}>
+            <option value="">All</option>
+            {supportStatuses.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Counterparty">
+          <Select value={filters.counterpartyId} onChange={(_, d) => setFilter("counterpartyId", d.value)}>
+            <option value="">All</option>
+            {(counterparties.data?.items ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Category">
+          <Select value={filters.category} onChange={(_, d) => setFilter("category", d.value)}>
+            <option value="">All</option>
+            {supportCategories.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="About">
+          <Select value={filters.linkedType} onChange={(_, d) => setFilter("linkedType", d.value)}>
+            <option value="">Anything</option>
+            {linkedTypes.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Assigned to">
+          <Select value={filters.assignedTo} onChange={(_, d) => setFilter("assignedTo", d.value)}>
+            <option value="">Anyone</option>
+            <option value="none">Nobody</option>
+            {(assignees.data?.items ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {filtered && <Button onClick={() => setParams({}, { replace: true })}>Clear filters</Button>}
+      </div>
+      {desk.isPending ? (
+        <LoadingState label="Loading support requests…" />
+      ) : desk.isError ? (
+        <ErrorState error={desk.error} onRetry={() => desk.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState>{filtered ? "No requests match these filters." : "No support requests yet."}</EmptyState>
+      ) : (
+        <>
+          <TableScroll label="Support requests">
+            <Table aria-label="Support requests">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Number</TableHeaderCell>
+                  <TableHeaderCell>Subject</TableHeaderCell>
+                  <TableHeaderCell>Counterparty</TableHeaderCell>
+                  <TableHeaderCell>Status</TableHeaderCell>
+                  <TableHeaderCell>Category</TableHeaderCell>
+                  <TableHeaderCell>About</TableHeaderCell>
+                  <TableHeaderCell>Assigned to</TableHeaderCell>
+                  <TableHeaderCell>Last message</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {items.map((r) => (
+                  <TableRow key={`${r.counterpartyId}/${r.id}`}>
+                    <TableCell className={styles.nowrap}>
+                      <Link to={`/manage/support/${encodeURIComponent(r.counterpartyId)}/${encodeURIComponent(r.id)}`}>{r.number}</Link>
+                    </TableCell>
+                    <TableCell>
+                      <span className={styles.subject}>
+                        {r.subject}
+                        {r.awaitingAnswer && (
+                          <Badge appearance="filled" color="danger">
+                            Awaiting answer
+                          </Badge>
+                        )}
+                      </span>
+                    </TableCell>
+                    <TableCell>{r.counterpartyName}</TableCell>
+                    <TableCell className={styles.nowrap}>
+                      <SupportStatusBadge status={r.status} />
+                    </TableCell>
+                    <TableCell>{categoryLabel(r.category)}</TableCell>
+                    <TableCell>{r.link?.label ?? "—"}</TableCell>
+                    <TableCell>{r.assignedTo ?? "Nobody"}</TableCell>
+                    <TableCell>
+                      {formatDateTime(r.lastMessageAt)}, {r.lastMessageBy}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableScroll>
+          {desk.hasNextPage && (
+            <div className={styles.more}>
+              <Button onClick={() => desk.fetchNextPage()} disabled={desk.isFetchingNextPage}>
+                {desk.isFetchingNextPage ? "Loading…" : "Show more requests"}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}
