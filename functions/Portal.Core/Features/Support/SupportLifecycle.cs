@@ -85,22 +85,9 @@ public static class SupportText
     public const int MaxSubject = 150;
     public const int MaxBody = 4000;
 
-    public static void Validate(Shared.Http.ValidationErrors errors, string field, string? value, int maxLength, bool multiline)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, "Enter some text.");
-            return;
-        }
-        if (value.Trim().Length > maxLength)
-        {
-            errors.Add(field, $"Use at most {maxLength} characters.");
-        }
-        if (value.Any(c => char.IsControl(c) && !(multiline && c is '\t' or '\n' or '\r')))
-        {
-            errors.Add(field, multiline ? "Remove control characters; tabs and line breaks are fine." : "Use one line of plain text.");
-        }
-    }
+    /// <summary>The shared text rules (required, length of the trimmed text, no control characters but line breaks where allowed).</summary>
+    public static void Validate(Shared.Http.ValidationErrors errors, string field, string? value, int maxLength, bool multiline) =>
+        errors.Required(field, value?.Trim(), maxLength, multiline);
 
     /// <summary>The text as stored: trimmed, line breaks as \n.</summary>
     public static string Clean(string value) => value.Replace("\r\n", "\n").Replace('\r', '\n').Trim();
