@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Balances;
 using Portal.Core.Features.Catalog;
 using Portal.Core.Features.Ordering;
 using Portal.Core.Features.Documents;
@@ -28,6 +29,7 @@ public static class PortalServiceCollectionExtensions
         services.AddCatalog();
         services.AddDocuments();
         services.AddOrdering();
+        services.AddBalances();
         return services;
     }
 }

@@ -68,6 +68,7 @@ var tableNames = [
   'Catalog'
   'Orders'
   'Documents'
+  'Ledger'
 ]
 // Event Grid writes the supplier containers' blob events here; a queue function handles them.
 var blobEventsQueueName = 'blob-events'
@@ -76,6 +77,7 @@ var workQueueNames = [
   'outbox'
   'integration-events'
   blobEventsQueueName
+  'ledger'
 ]
 // The supplier's files: documents' files and materials, uploaded straight into these containers.
 var containerNames = [

@@ -18,6 +18,20 @@ public interface IOrderNumbers
 }
 
 /// <summary>
+/// Takes invoices and credit notes into the counterparty's ledger. Implemented by the Balances feature; called after every
+/// save of one — also when the same body is sent again and nothing changed here — so a retry after a crash between the
+/// two writes repairs the ledger.
+/// </summary>
+public interface IDocumentLedger
+{
+    Task RecordAsync(CounterpartyScope scope, LedgerDocument document, CancellationToken cancellationToken);
+}
+
+/// <summary>What the ledger needs of an invoice or credit note.</summary>
+public sealed record LedgerDocument(string Type, string Id, string Number, DateOnly Date, DateOnly? DueDate, DocumentStatus Status, decimal Total,
+    IReadOnlyList<RelatedRef> Related);
+
+/// <summary>
 /// Documents from supplier: the seven types in one model. Customers list, read, export and download them; the ERP
 /// or a clerk upserts them by the company's number; goods issues also come from the shipments staff record.
 /// </summary>
@@ -27,6 +41,7 @@ public sealed class DocumentService(
     AccountService accounts,
     SettingsStore settings,
     IOrderNumbers orders,
+    IDocumentLedger ledger,
     TimeProvider clock,
     ILogger<DocumentService> logger)
 {
@@ -111,6 +126,7 @@ public sealed class DocumentService(
             var old = await store.ReadAsync(scope, type, id, cancellationToken);
             if (old?.ContentHash == hash)
             {
+                await ToLedgerAsync(scope, old, cancellationToken);
                 return await GetAsync(scope, type, id, cancellationToken);
             }
             var document = NewEntity(scope, type, id, number, request, related, currency, hash);
@@ -146,6 +162,7 @@ public sealed class DocumentService(
             {
                 await store.SubmitAsync(change, cancellationToken);
                 logger.LogInformation("Document {Type} {Number} of {Counterparty} saved", type, number, scope.CounterpartyId);
+                await ToLedgerAsync(scope, document, cancellationToken);
                 return await GetAsync(scope, type, id, cancellationToken);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < 3)
@@ -214,6 +231,13 @@ public sealed class DocumentService(
         return new QuotationToOrder(quotation.DocumentId, quotation.Number, validUntil ?? DateOnly.MaxValue,
             LinesOf(quotation).Where(l => !string.IsNullOrEmpty(l.Sku) && l.Quantity > 0).ToList());
     }
+
+    /// <summary>Invoices and credit notes also count in the ledger.</summary>
+    private Task ToLedgerAsync(CounterpartyScope scope, DocumentEntity d, CancellationToken cancellationToken) =>
+        d.Type is DocumentTypes.Invoices or DocumentTypes.CreditNotes
+            ? ledger.RecordAsync(scope, new LedgerDocument(d.Type, d.DocumentId, d.Number, DateOnly.FromDateTime(d.Date), AsDate(d.DueDate),
+                Enum.Parse<DocumentStatus>(d.Status), Money.Read(d.Total), JsonColumn.Read<RelatedRef>(d.Related)), cancellationToken)
+            : Task.CompletedTask;
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
