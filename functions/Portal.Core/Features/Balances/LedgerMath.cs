@@ -123,24 +123,50 @@ public static class LedgerMath
     /// <summary>
     /// Moves the balance from <paramref name="old"/> to <paramref name="now"/> terms of one entry. <paramref name="invoices"/>
     /// holds the invoices involved (the entry itself if it is one, the invoices its credit is allocated to), keyed by id;
-    /// <paramref name="orders"/> the orders involved, keyed by number. Returns the order a credit was counted against,
-    /// so taking it out later is exact.
+    /// <paramref name="orders"/> the orders involved (<see cref="OrdersInvolved"/>), keyed by number.
     /// </summary>
-    public static string? Apply(BalanceState balance, string entryId, LedgerTerms? old, string? oldCreditOrder, LedgerTerms? now,
+    public static void Apply(BalanceState balance, string entryId, LedgerTerms? old, LedgerTerms? now,
         IDictionary<string, InvoiceState> invoices, IDictionary<string, OrderTotals> orders)
     {
         if (old is not null)
         {
-            Effect(balance, entryId, old, -1, oldCreditOrder, invoices, orders);
+            Effect(balance, entryId, old, -1, invoices, orders);
         }
-        return now is null ? null : Effect(balance, entryId, now, +1, null, invoices, orders);
+        if (now is not null)
+        {
+            Effect(balance, entryId, now, +1, invoices, orders);
+        }
     }
 
-    /// <summary>The order a credit counts against: its own, else its invoice's.</summary>
-    public static string? CreditOrder(LedgerTerms terms, IDictionary<string, InvoiceState> invoices) =>
-        terms.OrderNumber ?? (terms.InvoiceId is { } id && invoices.TryGetValue(id, out var invoice) ? invoice.OrderNumber : null);
+    /// <summary>
+    /// The orders a change touches: an invoice's order before and after; for a credit allocated to an invoice, that invoice's
+    /// order (an order's paid amount is what was paid on its invoices plus what was paid on the order itself).
+    /// </summary>
+    public static IReadOnlySet<string> OrdersInvolved(string entryId, LedgerTerms? old, LedgerTerms? now, IDictionary<string, InvoiceState> invoices)
+    {
+        var orders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var terms in new[] { old, now }.OfType<LedgerTerms>())
+        {
+            var order = terms.Kind switch
+            {
+                LedgerKind.Invoice => terms.OrderNumber,
+                LedgerKind.Refund => null,
+                _ when terms.InvoiceId is { } id => invoices.TryGetValue(id, out var invoice) ? invoice.OrderNumber : null,
+                _ => terms.OrderNumber,
+            };
+            if (order is not null)
+            {
+                orders.Add(order);
+            }
+        }
+        if (invoices.TryGetValue(entryId, out var own) && own.OrderNumber is { } ownOrder)
+        {
+            orders.Add(ownOrder);
+        }
+        return orders;
+    }
 
-    private static string? Effect(BalanceState balance, string entryId, LedgerTerms terms, int sign, string? creditOrder,
+    private static void Effect(BalanceState balance, string entryId, LedgerTerms terms, int sign,
         IDictionary<string, InvoiceState> invoices, IDictionary<string, OrderTotals> orders)
     {
         var amount = sign * terms.Amount;
@@ -150,7 +176,7 @@ public static class LedgerMath
             case LedgerKind.Invoice:
             {
                 var invoice = Invoice(invoices, entryId);
-                Contribute(balance, invoice, -1);
+                Contribute(balance, orders, invoice, -1);
                 if (sign > 0)
                 {
                     invoice.Total = terms.Amount;
@@ -160,43 +186,43 @@ public static class LedgerMath
                 else
                 {
                     invoice.Total = 0m;
+                    invoice.OrderNumber = null;
                 }
-                Contribute(balance, invoice, +1);
-                if (terms.OrderNumber is { } order)
-                {
-                    Order(orders, order).Invoiced += amount;
-                }
-                return null;
+                Contribute(balance, orders, invoice, +1);
+                return;
             }
             case LedgerKind.Refund:
                 balance.AdvancePool -= amount;
-                return null;
+                return;
             default:
-            {
-                var order = sign > 0 ? CreditOrder(terms, invoices) : creditOrder;
                 if (terms.InvoiceId is { } invoiceId)
                 {
                     var invoice = Invoice(invoices, invoiceId);
-                    Contribute(balance, invoice, -1);
+                    Contribute(balance, orders, invoice, -1);
                     invoice.Credited += amount;
-                    Contribute(balance, invoice, +1);
+                    Contribute(balance, orders, invoice, +1);
                 }
                 else
                 {
                     balance.AdvancePool += amount;
+                    if (terms.OrderNumber is { } order)
+                    {
+                        Order(orders, order).Credited += amount;
+                    }
                 }
-                if (order is not null)
-                {
-                    Order(orders, order).Credited += amount;
-                }
-                return order;
-            }
+                return;
         }
     }
 
     /// <summary>An invoice's share of the balance: its open amount at its due date, or its excess as an advance.</summary>
-    private static void Contribute(BalanceState balance, InvoiceState invoice, int sign)
+    private static void Contribute(BalanceState balance, IDictionary<string, OrderTotals> orders, InvoiceState invoice, int sign)
     {
+        if (invoice.OrderNumber is { } order)
+        {
+            var totals = Order(orders, order);
+            totals.Invoiced += sign * invoice.Total;
+            totals.Credited += sign * invoice.Credited;
+        }
         if (invoice.DueDate is { } due)
         {
             balance.AddOpen(due, sign * invoice.Open);

@@ -41,6 +41,9 @@ public sealed class LedgerService(
     TimeProvider clock,
     ILogger<LedgerService> logger) : IDocumentLedger
 {
+    /// <summary>An entry posted again this long after its first post, and still not applied, gets its message again.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(30);
+
     public async Task<PaymentView> PostPaymentAsync(CounterpartyScope scope, string number, PaymentRequest request, string recordedBy,
         CancellationToken cancellationToken)
     {
@@ -91,7 +94,12 @@ public sealed class LedgerService(
         var posted = await store.ReadAsync<PostedEntryEntity>(scope.CounterpartyId, LedgerKeys.Posted(entryId), cancellationToken);
         if (posted?.ContentHash == hash)
         {
-            // Posted before. Enqueue again only if it is not applied yet: a crash between the write and the message is repaired by the retry.
+            // Posted before. If it is still not applied a while later, its message was lost (a crash between the write and the
+            // send): this retry sends it again. Within that while, the first message is most likely still on its way.
+            if (clock.GetUtcNow() - posted.PostedAt < ResendAfter)
+            {
+                return;
+            }
             var applied = await store.ReadAsync<AppliedEntryEntity>(scope.CounterpartyId, LedgerKeys.Applied(entryId), cancellationToken);
             if (TermsOf(applied) == terms)
             {
@@ -167,9 +175,7 @@ public sealed class LedgerService(
                 invoiceRows[invoiceId] = await store.ReadAsync<AppliedEntryEntity>(partition, LedgerKeys.Applied(invoiceId), cancellationToken);
             }
             var invoices = invoiceRows.ToDictionary(r => r.Key, r => InvoiceOf(r.Value), StringComparer.Ordinal);
-            var orderNumbers = new[] { old?.Kind == LedgerKind.Invoice ? old.OrderNumber : applied?.CreditOrder, now?.OrderNumber,
-                    now is null ? null : LedgerMath.CreditOrder(now, invoices) }
-                .OfType<string>().Where(n => TableKeys.IsSafe(n)).Distinct(StringComparer.Ordinal).ToList();
+            var orderNumbers = LedgerMath.OrdersInvolved(work.EntryId, old, now, invoices).Where(n => TableKeys.IsSafe(n)).ToList();
             var orderRows = new Dictionary<string, OrderBalanceEntity?>(StringComparer.Ordinal);
             foreach (var number in orderNumbers)
             {
@@ -179,7 +185,7 @@ public sealed class LedgerService(
                 o => new OrderTotals { Invoiced = Money.Read(o.Value?.Invoiced ?? "0"), Credited = Money.Read(o.Value?.Credited ?? "0") }, StringComparer.Ordinal);
 
             var balance = StateOf(balanceRow);
-            var creditOrder = LedgerMath.Apply(balance, work.EntryId, old, applied?.CreditOrder, now, invoices, orders);
+            LedgerMath.Apply(balance, work.EntryId, old, now, invoices, orders);
             var at = clock.GetUtcNow();
 
             var change = store.NewChange(partition);
@@ -196,7 +202,7 @@ public sealed class LedgerService(
             var entryRow = new AppliedEntryEntity
             {
                 PartitionKey = partition, RowKey = LedgerKeys.Applied(work.EntryId), Terms = now is null ? null : JsonSerializer.Serialize(now, PortalJson.Options),
-                CreditOrder = creditOrder, AppliedAt = at,
+                AppliedAt = at,
             };
             if (invoices.TryGetValue(work.EntryId, out var own))
             {
@@ -211,7 +217,7 @@ public sealed class LedgerService(
             {
                 var invoiceRow = new AppliedEntryEntity
                 {
-                    PartitionKey = partition, RowKey = LedgerKeys.Applied(invoiceId), Terms = row?.Terms, CreditOrder = row?.CreditOrder, AppliedAt = row?.AppliedAt ?? at,
+                    PartitionKey = partition, RowKey = LedgerKeys.Applied(invoiceId), Terms = row?.Terms, AppliedAt = row?.AppliedAt ?? at,
                 };
                 SetInvoice(invoiceRow, invoices[invoiceId]);
                 change.Upsert(invoiceRow);

@@ -70,8 +70,6 @@ public sealed class AppliedEntryEntity : TableRow
 {
     /// <summary>JSON of the applied <see cref="LedgerTerms"/>; null while nothing of the entry is applied (an invoice only named by payments).</summary>
     public string? Terms { get; set; }
-    /// <summary>The order a credit was counted against when applied.</summary>
-    public string? CreditOrder { get; set; }
     public string? InvoiceTotal { get; set; }
     public DateTime? InvoiceDueDate { get; set; }
     public string? InvoiceOrder { get; set; }

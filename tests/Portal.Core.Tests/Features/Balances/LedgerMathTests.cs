@@ -12,19 +12,26 @@ public sealed class LedgerMathTests
         public BalanceState Balance { get; } = new();
         public Dictionary<string, InvoiceState> Invoices { get; } = new();
         public Dictionary<string, OrderTotals> Orders { get; } = new();
-        private readonly Dictionary<string, (LedgerTerms Terms, string? CreditOrder)> _applied = new();
+        private readonly Dictionary<string, LedgerTerms> _applied = new();
 
         public void Post(string id, LedgerTerms? terms)
         {
-            var old = _applied.TryGetValue(id, out var a) ? a : default;
-            var order = LedgerMath.Apply(Balance, id, old.Terms, old.CreditOrder, terms, Invoices, Orders);
+            var old = _applied.GetValueOrDefault(id);
+            var involved = LedgerMath.OrdersInvolved(id, old, terms, Invoices);
+            var orders = involved.ToDictionary(o => o, o => Orders.TryGetValue(o, out var t) ? t : new OrderTotals());
+            LedgerMath.Apply(Balance, id, old, terms, Invoices, orders);
+            Assert.Equal(involved.Order(), orders.Keys.Order()); // the worker reads exactly these rows
+            foreach (var (number, totals) in orders)
+            {
+                Orders[number] = totals;
+            }
             if (terms is null)
             {
                 _applied.Remove(id);
             }
             else
             {
-                _applied[id] = (terms, order);
+                _applied[id] = terms;
             }
         }
 
@@ -205,6 +212,25 @@ public sealed class LedgerMathTests
         Assert.Equal(0m, ledger.Orders["SO-9"].Advance);
         Assert.Equal(30m, ledger.Figures.Net);
         ledger.AssertConsistent();
+    }
+
+    [Fact]
+    public void A_payment_for_an_invoice_counts_against_the_invoices_order_whichever_arrives_first()
+    {
+        var paidFirst = new Ledger();
+        paidFirst.Post("p1", Payment("P1", 25m, invoice: "1"));
+        paidFirst.Post("inv-1", Invoice("1", 100m, Today, order: "SO-1"));
+        var invoicedFirst = new Ledger();
+        invoicedFirst.Post("inv-1", Invoice("1", 100m, Today, order: "SO-1"));
+        invoicedFirst.Post("p1", Payment("P1", 25m, invoice: "1"));
+
+        Assert.Equal((100m, 25m), (paidFirst.Orders["SO-1"].Invoiced, paidFirst.Orders["SO-1"].Credited));
+        Assert.Equal((100m, 25m), (invoicedFirst.Orders["SO-1"].Invoiced, invoicedFirst.Orders["SO-1"].Credited));
+
+        // The invoice moves to another order: what was paid on it moves with it.
+        paidFirst.Post("inv-1", Invoice("1", 100m, Today, order: "SO-2"));
+        Assert.Equal((0m, 0m), (paidFirst.Orders["SO-1"].Invoiced, paidFirst.Orders["SO-1"].Credited));
+        Assert.Equal(75m, paidFirst.Orders["SO-2"].Due);
     }
 
     [Fact]
