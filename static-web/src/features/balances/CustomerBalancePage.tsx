@@ -1,5 +1,4 @@
 import {
-  Card,
   Table,
   TableBody,
   TableCell,
@@ -24,7 +23,14 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 12rem), 1fr))",
     margin: 0,
   },
-  figure: { display: "grid", gap: tokens.spacingVerticalXS },
+  figure: {
+    display: "grid",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
   term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   amount: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
   overdue: { color: tokens.colorPaletteRedForeground1 },
@@ -55,7 +61,7 @@ function BalanceView({ balance }: { balance: CustomerBalance }) {
   const net = balance.net.amount;
   return (
     <div className={styles.stack}>
-      <dl className={styles.figures} aria-label="Balance">
+      <dl className={styles.figures}>
         <Figure term="Due in total" value={formatMoney(balance.dueTotal)} />
         <Figure term="Overdue" value={formatMoney(balance.overdue)} warn={balance.overdue.amount > 0} />
         <Figure term="Not yet due" value={formatMoney(balance.notYetDue)} />
@@ -79,7 +85,7 @@ function BalanceView({ balance }: { balance: CustomerBalance }) {
       </section>
       <section aria-labelledby="open-amounts">
         <h2 id="open-amounts" className={styles.h2}>
-          Open amounts by due date
+          Open amounts
         </h2>
         {balance.openByDue.length === 0 ? (
           <p>Nothing is open: every invoice is paid.</p>
@@ -113,10 +119,10 @@ function BalanceView({ balance }: { balance: CustomerBalance }) {
 function Figure({ term, value, warn }: { term: string; value: string; warn?: boolean }) {
   const styles = useStyles();
   return (
-    <Card className={styles.figure}>
+    <div className={styles.figure}>
       <dt className={styles.term}>{term}</dt>
       <dd className={mergeClasses(styles.amount, warn && styles.overdue)}>{value}</dd>
-    </Card>
+    </div>
   );
 }
 

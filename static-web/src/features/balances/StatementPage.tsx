@@ -142,7 +142,7 @@ function StatementView({ statement }: { statement: Statement }) {
         {statement.lines.length === 0 ? (
           <p>No invoices, credit notes or payments in this period.</p>
         ) : (
-          <TableScroll label="Movements">
+          <TableScroll label={`Movements from ${formatDate(statement.from)} to ${formatDate(statement.to)}`}>
             <Table aria-label="Movements" className={styles.table}>
               <TableHeader>
                 <TableRow>
