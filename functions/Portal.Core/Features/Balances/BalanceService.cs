@@ -21,7 +21,7 @@ public sealed class BalanceService(LedgerStore store, SettingsStore settings, Ti
         var rowTask = store.ReadAsync<BalanceEntity>(scope.CounterpartyId, LedgerKeys.Balance, cancellationToken);
         var currency = (await settings.GetAsync(cancellationToken)).Currency;
         var row = await rowTask;
-        var balance = LedgerService.StateOf(row);
+        var balance = LedgerRows.State(row);
         var today = Today();
         var figures = LedgerMath.Figures(balance, today);
         Money M(decimal amount) => new(amount, currency);
@@ -54,7 +54,7 @@ public sealed class BalanceService(LedgerStore store, SettingsStore settings, Ti
         var movementsTask = store.RangeAsync<MovementEntity>(scope.CounterpartyId, LedgerKeys.MovementsFrom(monthStart), LedgerKeys.MovementsFrom(end.AddDays(1)),
             cancellationToken);
         var currency = (await settings.GetAsync(cancellationToken)).Currency;
-        var balance = LedgerService.StateOf(await rowTask);
+        var balance = LedgerRows.State(await rowTask);
         var movements = await movementsTask;
         Money M(decimal amount) => new(amount, currency);
 

@@ -90,7 +90,7 @@ public sealed class LedgerService(
 
     private async Task PostAsync(CounterpartyScope scope, string entryId, LedgerTerms terms, string? notes, string? recordedBy, CancellationToken cancellationToken)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(terms, PortalJson.Options) + "\n" + notes)));
+        var hash = LedgerRows.Hash(terms, notes);
         var posted = await store.ReadAsync<PostedEntryEntity>(scope.CounterpartyId, LedgerKeys.Posted(entryId), cancellationToken);
         if (posted?.ContentHash == hash)
         {
@@ -108,26 +108,7 @@ public sealed class LedgerService(
         }
         else
         {
-            await store.UpsertAsync(new PostedEntryEntity
-            {
-                PartitionKey = scope.CounterpartyId,
-                RowKey = LedgerKeys.Posted(entryId),
-                EntryId = entryId,
-                Kind = terms.Kind.ToString(),
-                Number = terms.Number,
-                Date = Utc(terms.Date),
-                DueDate = terms.DueDate is { } due ? Utc(due) : null,
-                Amount = Money.Store(terms.Amount),
-                InvoiceId = terms.InvoiceId,
-                InvoiceNumber = terms.InvoiceNumber,
-                OrderNumber = terms.OrderNumber,
-                DocumentType = terms.DocumentType,
-                DocumentId = terms.DocumentId,
-                Notes = notes,
-                RecordedBy = recordedBy,
-                ContentHash = hash,
-                PostedAt = clock.GetUtcNow(),
-            }, cancellationToken);
+            await store.UpsertAsync(LedgerRows.Posted(scope.CounterpartyId, entryId, terms, notes, recordedBy, clock.GetUtcNow()), cancellationToken);
         }
         await EnqueueAsync(scope.CounterpartyId, entryId, cancellationToken);
         logger.LogInformation("Ledger entry {Kind} {Number} of {Counterparty} posted", terms.Kind, terms.Number, scope.CounterpartyId);
@@ -184,12 +165,12 @@ public sealed class LedgerService(
             var orders = orderRows.ToDictionary(o => o.Key,
                 o => new OrderTotals { Invoiced = Money.Read(o.Value?.Invoiced ?? "0"), Credited = Money.Read(o.Value?.Credited ?? "0") }, StringComparer.Ordinal);
 
-            var balance = StateOf(balanceRow);
+            var balance = LedgerRows.State(balanceRow);
             LedgerMath.Apply(balance, work.EntryId, old, now, invoices, orders);
             var at = clock.GetUtcNow();
 
             var change = store.NewChange(partition);
-            var newBalance = RowOf(partition, balance, (balanceRow?.Version ?? 0) + 1, at);
+            var newBalance = LedgerRows.Balance(partition, balance, (balanceRow?.Version ?? 0) + 1, at);
             if (balanceRow is null)
             {
                 change.Add(newBalance);
@@ -206,11 +187,11 @@ public sealed class LedgerService(
             };
             if (invoices.TryGetValue(work.EntryId, out var own))
             {
-                SetInvoice(entryRow, own);
+                LedgerRows.SetInvoice(entryRow, own);
             }
             else if (applied is not null)
             {
-                SetInvoice(entryRow, InvoiceOf(applied));
+                LedgerRows.SetInvoice(entryRow, InvoiceOf(applied));
             }
             change.Upsert(entryRow);
             foreach (var (invoiceId, row) in invoiceRows.Where(r => r.Key != work.EntryId))
@@ -219,7 +200,7 @@ public sealed class LedgerService(
                 {
                     PartitionKey = partition, RowKey = LedgerKeys.Applied(invoiceId), Terms = row?.Terms, AppliedAt = row?.AppliedAt ?? at,
                 };
-                SetInvoice(invoiceRow, invoices[invoiceId]);
+                LedgerRows.SetInvoice(invoiceRow, invoices[invoiceId]);
                 change.Upsert(invoiceRow);
             }
             foreach (var (number, totals) in orders)
@@ -231,7 +212,7 @@ public sealed class LedgerService(
                 });
             }
             var oldMovement = old is { Amount: > 0 } ? LedgerKeys.Movement(old.Date, work.EntryId) : null;
-            var newMovement = now is { Amount: > 0 } ? MovementOf(partition, work.EntryId, now) : null;
+            var newMovement = now is { Amount: > 0 } ? LedgerRows.Movement(partition, work.EntryId, now) : null;
             if (oldMovement is not null && oldMovement != newMovement?.RowKey)
             {
                 change.Delete(oldMovement);
@@ -267,7 +248,7 @@ public sealed class LedgerService(
     /// </summary>
     private async Task RefreshSummaryAsync(string counterpartyId, BalanceEntity balanceRow, CancellationToken cancellationToken)
     {
-        var balance = StateOf(balanceRow);
+        var balance = LedgerRows.State(balanceRow);
         var figures = LedgerMath.Figures(balance, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         string? name = null;
         for (var attempt = 0; attempt < 20; attempt++)
@@ -342,15 +323,55 @@ public sealed class LedgerService(
         Credited = row is null ? 0m : Money.Read(row.InvoiceCredited),
     };
 
-    private static void SetInvoice(AppliedEntryEntity row, InvoiceState invoice)
+    private static DateTime Utc(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+}
+
+/// <summary>
+/// The Ledger table's rows as the worker writes them, from the ledger's pure state: the balance row with its monthly
+/// checkpoints, a statement line, an invoice's applied state. Also used to seed a long history for the benchmark.
+/// </summary>
+public static class LedgerRows
+{
+    /// <summary>What makes a posting the same as an earlier one: its terms and notes, not who sent it.</summary>
+    public static string Hash(LedgerTerms terms, string? notes) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(terms, PortalJson.Options) + "\n" + notes)));
+
+    public static PostedEntryEntity Posted(string partition, string entryId, LedgerTerms terms, string? notes, string? recordedBy, DateTimeOffset at) => new()
     {
-        row.InvoiceTotal = Money.Store(invoice.Total);
-        row.InvoiceDueDate = invoice.DueDate is { } due ? Utc(due) : null;
-        row.InvoiceOrder = invoice.OrderNumber;
-        row.InvoiceCredited = Money.Store(invoice.Credited);
+        PartitionKey = partition,
+        RowKey = LedgerKeys.Posted(entryId),
+        EntryId = entryId,
+        Kind = terms.Kind.ToString(),
+        Number = terms.Number,
+        Date = Utc(terms.Date),
+        DueDate = terms.DueDate is { } due ? Utc(due) : null,
+        Amount = Money.Store(terms.Amount),
+        InvoiceId = terms.InvoiceId,
+        InvoiceNumber = terms.InvoiceNumber,
+        OrderNumber = terms.OrderNumber,
+        DocumentType = terms.DocumentType,
+        DocumentId = terms.DocumentId,
+        Notes = notes,
+        RecordedBy = recordedBy,
+        ContentHash = Hash(terms, notes),
+        PostedAt = at,
+    };
+
+    /// <summary>An entry's applied row: its terms and, for an invoice, its state.</summary>
+    public static AppliedEntryEntity Applied(string partition, string entryId, LedgerTerms? terms, InvoiceState? invoice, DateTimeOffset at)
+    {
+        var row = new AppliedEntryEntity
+        {
+            PartitionKey = partition, RowKey = LedgerKeys.Applied(entryId), Terms = terms is null ? null : JsonSerializer.Serialize(terms, PortalJson.Options), AppliedAt = at,
+        };
+        if (invoice is not null)
+        {
+            SetInvoice(row, invoice);
+        }
+        return row;
     }
 
-    internal static BalanceState StateOf(BalanceEntity? row)
+    public static BalanceState State(BalanceEntity? row)
     {
         var state = new BalanceState();
         if (row is null)
@@ -371,7 +392,7 @@ public sealed class LedgerService(
         return state;
     }
 
-    private static BalanceEntity RowOf(string partition, BalanceState state, long version, DateTimeOffset at) => new()
+    public static BalanceEntity Balance(string partition, BalanceState state, long version, DateTimeOffset at) => new()
     {
         PartitionKey = partition,
         RowKey = LedgerKeys.Balance,
@@ -384,7 +405,7 @@ public sealed class LedgerService(
         UpdatedAt = at,
     };
 
-    private static MovementEntity MovementOf(string partition, string entryId, LedgerTerms terms) => new()
+    public static MovementEntity Movement(string partition, string entryId, LedgerTerms terms) => new()
     {
         PartitionKey = partition,
         RowKey = LedgerKeys.Movement(terms.Date, entryId),
@@ -400,6 +421,14 @@ public sealed class LedgerService(
         DocumentType = terms.DocumentType,
         DocumentId = terms.DocumentId,
     };
+
+    public static void SetInvoice(AppliedEntryEntity row, InvoiceState invoice)
+    {
+        row.InvoiceTotal = Money.Store(invoice.Total);
+        row.InvoiceDueDate = invoice.DueDate is { } due ? Utc(due) : null;
+        row.InvoiceOrder = invoice.OrderNumber;
+        row.InvoiceCredited = Money.Store(invoice.Credited);
+    }
 
     private static DateTime Utc(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }
