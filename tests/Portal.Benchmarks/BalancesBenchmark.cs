@@ -121,7 +121,7 @@ public sealed class BalancesBenchmark(Uri portal, string storage, int iterations
     /// A counterparty whose ledger holds <paramref name="history"/> entries: invoices each paid about three weeks later, spread
     /// over five years before the measured month, then the same 40 entries in the measured month for every counterparty. Rows are
     /// built with the worker's own arithmetic (<see cref="LedgerMath"/>) and row builders (<see cref="LedgerRows"/>) and written
-    /// in entity-group transactions, as the worker would have left them after applying every entry.
+    /// in entity-group transactions (one partition each), as the worker would have left them after applying every entry.
     /// </summary>
     private static async Task SeedAsync(TableClient table, string counterparty, int history, DateOnly monthFrom, DateOnly monthTo)
     {
@@ -158,10 +158,11 @@ public sealed class BalancesBenchmark(Uri portal, string storage, int iterations
             rows.Add(LedgerRows.Applied(counterparty, terms.DocumentId!, terms, invoices[terms.DocumentId!], at));
         }
         rows.Add(LedgerRows.Balance(counterparty, balance, entries.Count, at));
-        var batches = rows.Chunk(EntityGroup.MaxEntities).ToList();
+        // Statement lines are in a partition per month; everything else in the counterparty's partition.
+        var batches = rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(EntityGroup.MaxEntities)).ToList();
         await Seeder.ForEachAsync(batches, 4, async batch =>
         {
-            var change = new EntityGroup(counterparty);
+            var change = new EntityGroup(batch[0].PartitionKey);
             foreach (var row in batch)
             {
                 change.Upsert(row);

@@ -30,9 +30,9 @@ public sealed class PaymentRequest : IValidatable
 
     public void Validate(ValidationErrors errors)
     {
-        if (Amount is <= 0 or > MaxAmount)
+        if (Amount is < 0 or > MaxAmount)
         {
-            errors.Add("amount", "Enter an amount above 0.");
+            errors.Add("amount", "Enter an amount from 0 (0 voids a payment recorded by mistake).");
         }
         else if (decimal.Round(Amount, 2) != Amount)
         {
