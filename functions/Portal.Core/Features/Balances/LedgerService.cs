@@ -137,9 +137,7 @@ public sealed class LedgerService(
             var old = TermsOf(applied);
             if (now == old)
             {
-                // Applied already (a redelivery, or the other worker won): perhaps the statement line or the overview was not
-                // written before a crash.
-                await SyncMovementAsync(partition, work.EntryId, now, JsonColumn.Read<DateOnly>(applied?.StaleMovements), cancellationToken);
+                // Applied already (a redelivery, or the other worker won): perhaps the overview was not refreshed before a crash.
                 if (balanceRow is not null)
                 {
                     await RefreshSummaryAsync(partition, balanceRow, cancellationToken);
@@ -213,14 +211,16 @@ public sealed class LedgerService(
                     Credited = Money.Store(totals.Credited), UpdatedAt = at,
                 });
             }
-            // The statement line moves with the entry: the old one is remembered for removal after the commit.
-            var stale = JsonColumn.Read<DateOnly>(applied?.StaleMovements);
-            if (old is { Amount: > 0 } && !(now is { Amount: > 0 } && now.Date == old.Date) && !stale.Contains(old.Date))
+            var oldMovement = old is { Amount: > 0 } ? LedgerKeys.Movement(old.Date, work.EntryId) : null;
+            var newMovement = now is { Amount: > 0 } ? LedgerRows.Movement(partition, work.EntryId, now) : null;
+            if (oldMovement is not null && oldMovement != newMovement?.RowKey)
             {
-                stale.Add(old.Date);
+                change.Delete(oldMovement);
             }
-            stale.RemoveAll(d => now is { Amount: > 0 } && d == now.Date);
-            entryRow.StaleMovements = stale.Count == 0 ? null : JsonColumn.Write(stale);
+            if (newMovement is not null)
+            {
+                change.Upsert(newMovement);
+            }
 
             faults.At("before-commit", now ?? old);
             try
@@ -235,26 +235,11 @@ public sealed class LedgerService(
             }
             logger.LogInformation("Ledger entry {EntryId} of {Counterparty} applied", work.EntryId, partition);
             faults.At("after-commit", now ?? old);
-            await SyncMovementAsync(partition, work.EntryId, now, stale, cancellationToken);
             newBalance.ETag = default;
             await RefreshSummaryAsync(partition, newBalance, cancellationToken);
             return;
         }
         throw new InvalidOperationException($"Ledger entry {work.EntryId} kept conflicting with other changes.");
-    }
-
-    /// <summary>The entry's statement line as applied, in its month's partition; lines at dates it no longer has are removed.</summary>
-    private async Task SyncMovementAsync(string counterpartyId, string entryId, LedgerTerms? applied, IReadOnlyList<DateOnly> stale,
-        CancellationToken cancellationToken)
-    {
-        foreach (var date in stale)
-        {
-            await store.DeleteIfExistsAsync(LedgerKeys.MonthPartition(counterpartyId, date), LedgerKeys.Movement(date, entryId), cancellationToken);
-        }
-        if (applied is { Amount: > 0 })
-        {
-            await store.UpsertAsync(LedgerRows.Movement(counterpartyId, entryId, applied), cancellationToken);
-        }
     }
 
     /// <summary>
@@ -420,10 +405,9 @@ public static class LedgerRows
         UpdatedAt = at,
     };
 
-    /// <summary>A statement line, in the partition of its counterparty and month.</summary>
-    public static MovementEntity Movement(string counterpartyId, string entryId, LedgerTerms terms) => new()
+    public static MovementEntity Movement(string partition, string entryId, LedgerTerms terms) => new()
     {
-        PartitionKey = LedgerKeys.MonthPartition(counterpartyId, terms.Date),
+        PartitionKey = partition,
         RowKey = LedgerKeys.Movement(terms.Date, entryId),
         EntryId = entryId,
         Kind = terms.Kind.ToString(),

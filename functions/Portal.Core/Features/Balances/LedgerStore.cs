@@ -12,10 +12,7 @@ namespace Portal.Core.Features.Balances;
 //   "applied:{entryId}" what the worker has applied of it (its terms; for invoices the credits allocated to them)
 //   "balance"           the materialised balance: totals, open amounts by due date, advances, movements per month
 //   "order:{number}"    one order's invoiced and paid amounts
-// Statement lines live beside it, one partition per counterparty and month, "{counterpartyId}:{yyyy-MM}" (counterparty ids
-// have no ':'), rows "mv:{date}:{entryId}" in date order: a month's statement reads one small partition whatever the
-// history (a range query inside a huge partition costs the emulator a scan of the partition). They are written right
-// after the transaction, idempotently, and again on every redelivery, so a crash in between only delays a line.
+//   "mv:{date}:{entryId}" a statement line, in date order, so a period is one range query
 // The staff overview has a partition of its own, "balances": "cp:{counterpartyId}" points at the counterparty's
 // list row "list:{oldest open due date}:{counterpartyId}", so the list is overdue first, one range query per page.
 
@@ -37,10 +34,6 @@ public static class LedgerKeys
     public const string MovementPrefix = "mv:";
     public static string MovementsFrom(DateOnly date) => MovementPrefix + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     public static string Movement(DateOnly date, string entryId) => MovementsFrom(date) + ":" + entryId;
-
-    /// <summary>The partition of a counterparty's statement lines of one month.</summary>
-    public static string MonthPartition(string counterpartyId, DateOnly date) =>
-        counterpartyId + ":" + date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     public const string SummaryPartition = "balances";
     public static string Pointer(string counterpartyId) => "cp:" + counterpartyId;
@@ -81,8 +74,6 @@ public sealed class AppliedEntryEntity : TableRow
     public DateTime? InvoiceDueDate { get; set; }
     public string? InvoiceOrder { get; set; }
     public string InvoiceCredited { get; set; } = "0";
-    /// <summary>JSON list of dates whose statement line of this entry is to be removed (the entry's date changed, or it became zero).</summary>
-    public string? StaleMovements { get; set; }
     public DateTimeOffset AppliedAt { get; set; }
 }
 
@@ -155,18 +146,6 @@ public sealed class LedgerStore(TableServiceClient tables)
 
     public async Task UpsertAsync(ITableEntity row, CancellationToken cancellationToken) =>
         await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-
-    /// <summary>Deletes a row if it is there (a missing row is what was wanted).</summary>
-    public async Task DeleteIfExistsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-        }
-    }
 
     /// <summary>The rows of one partition between two RowKeys, [lower, upper), in key order.</summary>
     public async Task<List<T>> RangeAsync<T>(string partitionKey, string lower, string upper, CancellationToken cancellationToken) where T : class, ITableEntity =>

@@ -28,7 +28,7 @@ public sealed class ManageBalancesFunctions(PortalEndpoint endpoint, BalanceServ
     [ApiResponse(200, typeof(CustomerBalanceView))]
     public Task<IActionResult> GetCounterpartyBalance(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/balances/{counterpartyId}")] HttpRequest req, string counterpartyId, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async caller => ApiResult.Ok(await balances.GetBalanceAsync(caller.ScopeFor(counterpartyId), ct)));
+        endpoint.RunAsync(req, Access.Staff, async caller => ApiResult.Ok(await balances.GetBalanceAsync(await balances.RequireCounterpartyAsync(caller, counterpartyId, ct), ct)));
 
     [Function(nameof(GetCounterpartyStatement))]
     [ApiSummary("One counterparty's statement of account for a period")]
@@ -39,7 +39,7 @@ public sealed class ManageBalancesFunctions(PortalEndpoint endpoint, BalanceServ
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/balances/{counterpartyId}/statement")] HttpRequest req, string counterpartyId,
         CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async caller =>
-            ApiResult.Ok(await balances.GetStatementAsync(caller.ScopeFor(counterpartyId), req.QueryDate("from"), req.QueryDate("to"), ct)));
+            ApiResult.Ok(await balances.GetStatementAsync(await balances.RequireCounterpartyAsync(caller, counterpartyId, ct), req.QueryDate("from"), req.QueryDate("to"), ct)));
 
     [Function(nameof(PutPayment))]
     [ApiSummary("Record a payment received (or a refund) under the company's number; the same body again counts once. The balance follows within seconds")]
