@@ -289,6 +289,8 @@ public sealed class BalancesTests(PortalFixture fixture)
 
         var badPeriod = await ledger.Customer.GetAsync($"/api/reports/statement?from={D(Today)}&to={D(Today.AddDays(-1))}");
         Assert.True((await badPeriod.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("to", out _));
+        var endOfTime = await ledger.Customer.GetAsync("/api/reports/statement/export.csv?from=9999-12-31");
+        Assert.True((await endOfTime.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("from", out _));
     }
 
     [Fact]

@@ -130,6 +130,13 @@ public sealed class BalanceService(LedgerStore store, SettingsStore settings, Ac
     private (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to)
     {
         var today = Today();
+        foreach (var (name, date) in new[] { ("from", from), ("to", to) })
+        {
+            if (date is { Year: < 2000 or > 2100 })
+            {
+                throw Problems.Validation(name, "Enter a date between 2000 and 2100.");
+            }
+        }
         var start = from ?? new DateOnly((to ?? today).Year, (to ?? today).Month, 1);
         var end = to ?? (from is null ? today : new DateOnly(start.Year, start.Month, 1).AddMonths(1).AddDays(-1));
         var errors = new ValidationErrors();
