@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Balances;
 using Portal.Core.Features.Catalog;
 using Portal.Core.Features.Ordering;
 using Portal.Core.Features.Documents;
@@ -32,6 +33,7 @@ public static class PortalServiceCollectionExtensions
         services.AddDocuments();
         services.AddOrdering();
         services.AddSupport();
+        services.AddBalances();
         return services;
     }
 }

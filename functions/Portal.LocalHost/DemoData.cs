@@ -83,6 +83,46 @@ public static class DemoData
         }
         await DemoCatalog.SeedAsync(services, cancellationToken);
         await DemoSupport.SeedAsync(services, cancellationToken);
+        await SeedPaymentsAsync(services, cancellationToken);
         logger.LogInformation("Demo data is in place");
+    }
+
+    /// <summary>
+    /// Northwind's payments, so its balance reports show something real: the paid invoice paid in full, half of the partly
+    /// paid one, an advance, and the refund of its refunded credit note. Posted by number, so every start posts them once.
+    /// </summary>
+    private static async Task SeedPaymentsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var documents = services.GetRequiredService<Portal.Core.Features.Documents.DocumentService>();
+        var ledger = services.GetRequiredService<Portal.Core.Features.Balances.LedgerService>();
+        var clerk = new Portal.Core.Shared.Http.Caller(Portal.Core.Shared.Http.CallerKind.Staff, "demo-clerk", "clerk", null, null, "", "");
+        var northwind = clerk.ScopeFor("northwind");
+        async Task<Portal.Core.Features.Documents.DocumentView?> Invoice(string number)
+        {
+            try
+            {
+                return await documents.GetAsync(northwind, "invoices", Portal.Core.Features.Documents.DocumentKeys.Id("northwind", "invoices", number), cancellationToken);
+            }
+            catch (Portal.Core.Shared.PortalProblemException)
+            {
+                return null;
+            }
+        }
+        async Task Pay(string number, DateOnly date, decimal amount, string? invoice, Portal.Core.Features.Balances.PaymentKind kind = default) =>
+            await ledger.PostPaymentAsync(northwind, number, new Portal.Core.Features.Balances.PaymentRequest
+            {
+                Date = date, Amount = amount, InvoiceNumber = invoice, Kind = kind,
+            }, clerk.Username, cancellationToken);
+        // The demo's orders and invoices are dated when the demo is first seeded, so its payments are too.
+        if (await Invoice("INV-2026-0001") is { } paid)
+        {
+            await Pay("PAY-2026-0001", paid.Date, paid.Total.Amount, paid.Number);
+        }
+        if (await Invoice("INV-2026-0003") is { } partly)
+        {
+            await Pay("PAY-2026-0002", partly.Date, decimal.Round(partly.Total.Amount / 2, 2), partly.Number);
+            await Pay("PAY-2026-0003", partly.Date, 500m, null);
+            await Pay("REF-2026-0001", partly.Date, 17.80m, null, Portal.Core.Features.Balances.PaymentKind.Refund);
+        }
     }
 }

@@ -69,6 +69,7 @@ var tableNames = [
   'Orders'
   'Documents'
   'Support'
+  'Ledger'
 ]
 // Event Grid writes the supplier containers' blob events here; a queue function handles them.
 var blobEventsQueueName = 'blob-events'
@@ -77,6 +78,7 @@ var workQueueNames = [
   'outbox'
   'integration-events'
   blobEventsQueueName
+  'ledger'
 ]
 // The supplier's files (documents' files and materials, uploaded straight into those containers) and the files
 // customers attach to RMA requests and support requests.

@@ -10,6 +10,8 @@ public sealed record BenchmarkOptions
     /// <summary>A tiny run that only shows the benchmark works end to end (about a minute).</summary>
     public static readonly BenchmarkOptions Quick = new()
     {
+        BalanceIterations = 100,
+        BalancePayments = 5,
         Counterparties = 4,
         Products = 200,
         Orders = 400,
@@ -58,6 +60,13 @@ public sealed record BenchmarkOptions
 
     /// <summary>Also measure the first call after the portal's caches expired (about two minutes of waiting).</summary>
     public bool CacheExpiry { get; init; } = true;
+
+    /// <summary>Run only this phase ("balances") and write its section into the report file, keeping the other sections.</summary>
+    public string? Only { get; init; }
+
+    /// <summary>Balances phase: measured requests per endpoint and history size, and payments timed through the queue worker.</summary>
+    public int BalanceIterations { get; init; } = 1000;
+    public int BalancePayments { get; init; } = 50;
 
     public int Seed { get; init; } = 20260101;
     public bool IsQuick { get; init; }
@@ -111,6 +120,9 @@ public sealed record BenchmarkOptions
                 "--rounds" => options with { Rounds = Positive(name, value) },
                 "--seed" => options with { Seed = Positive(name, value, allowZero: true) },
                 "--out" => options with { Out = value },
+                "--only" => value == BalancesBenchmark.SectionName ? options with { Only = value } : throw new UsageException("--only takes: balances."),
+                "--balance-iterations" => options with { BalanceIterations = Positive(name, value) },
+                "--balance-payments" => options with { BalancePayments = Positive(name, value) },
                 _ => throw new UsageException($"Unknown option {name}."),
             };
         }
@@ -144,7 +156,11 @@ public sealed record BenchmarkOptions
           --no-cache-expiry    skip the first-call-after-cache-expiry measurement (32 s of waiting per endpoint)
           --seed N             random seed for the generated data and choices
           --quick              a tiny smoke run (4 counterparties, 200 products, 400 orders, 2000 invoices, 10 s load, no cache expiry)
-          --out FILE           also write the report to FILE (e.g. docs/benchmarks.md)
+          --out FILE           also write the report to FILE (e.g. docs/benchmarks.md); a full run keeps the balances section
+          --only balances      run only the balances phase (100 vs 100,000 ledger entries, queue latency) and write its
+                               section into the --out file, leaving the other sections as they are (about 3 minutes)
+          --balance-iterations N   balances phase: measured requests per endpoint and history size (default 1000)
+          --balance-payments N     balances phase: payments timed from posting to the updated balance (default 50)
         """;
 
     private static int Positive(string name, string value, bool allowZero = false) =>

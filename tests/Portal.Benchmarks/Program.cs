@@ -48,6 +48,22 @@ await using var portal = await LocalPortal.CreateAsync([], portalOptions);
 await portal.StartAsync();
 Progress($"Portal at {portal.BaseAddress}, Azurite table endpoint on port {azurite.TablePort}.");
 
+if (options.Only == BalancesBenchmark.SectionName)
+{
+    var balances = await new BalancesBenchmark(portal.BaseAddress, azurite.ConnectionString, options.BalanceIterations, Math.Min(10, options.BalanceIterations),
+        options.BalancePayments, Progress).RunAsync();
+    var section = BalancesBenchmark.ToMarkdown(balances, "dotnet run -c Release --project tests/Portal.Benchmarks -- " + string.Join(' ', args), Machine.Describe(),
+        loadBefore, Machine.LoadAverage(), startedAt);
+    Console.Out.Write(section);
+    if (options.Out is { } sectionPath)
+    {
+        var existing = File.Exists(sectionPath) ? await File.ReadAllTextAsync(sectionPath) : "";
+        await File.WriteAllTextAsync(sectionPath, ReportSections.Replace(existing, BalancesBenchmark.SectionName, section));
+        Progress($"Balances section written to {sectionPath}");
+    }
+    return 0;
+}
+
 var raw = new TableServiceClient(azurite.ConnectionString);
 var cpu = new CpuMeter(CpuMeter.FindAzurite(azurite.TablePort));
 var failures = new Failures();
@@ -128,7 +144,9 @@ if (options.Out is { } path)
 {
     var full = Path.GetFullPath(path);
     Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-    await File.WriteAllTextAsync(full, report);
+    // Phases run on their own (--only) keep their sections in the report.
+    var kept = File.Exists(full) ? ReportSections.Find(await File.ReadAllTextAsync(full), BalancesBenchmark.SectionName) : null;
+    await File.WriteAllTextAsync(full, kept is null ? report : report.TrimEnd() + "\n\n" + kept + "\n");
     Progress($"Report written to {path}");
 }
 return load.Passed && failures.ServerErrors == 0 ? 0 : 1;

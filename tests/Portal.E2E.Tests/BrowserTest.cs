@@ -114,4 +114,20 @@ public abstract class BrowserTest(E2EFixture fixture)
         var text = await response.TextAsync();
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    /// <summary>Asks the API until the answer satisfies <paramref name="ready"/> (files arrive a moment after the upload, balances after the ledger worker).</summary>
+    protected static async Task<JsonElement> WaitForAsync(IPage page, string path, Func<JsonElement, bool> ready)
+    {
+        var until = DateTime.UtcNow.AddSeconds(45);
+        while (true)
+        {
+            var answer = await ApiAsync(page, "GET", path);
+            if (ready(answer))
+            {
+                return answer;
+            }
+            Assert.True(DateTime.UtcNow < until, $"GET {path} did not become ready: {answer}");
+            await Task.Delay(500);
+        }
+    }
 }

@@ -195,22 +195,6 @@ public sealed class DocumentsTests(E2EFixture fixture) : BrowserTest(fixture)
         return list.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("number").GetString() == number).GetProperty("id").GetString()!;
     }
 
-    /// <summary>Asks the API until the answer satisfies <paramref name="ready"/> (files and materials arrive a moment after the upload).</summary>
-    private static async Task<JsonElement> WaitForAsync(IPage page, string path, Func<JsonElement, bool> ready)
-    {
-        var until = DateTime.UtcNow.AddSeconds(45);
-        while (true)
-        {
-            var answer = await ApiAsync(page, "GET", path);
-            if (ready(answer))
-            {
-                return answer;
-            }
-            Assert.True(DateTime.UtcNow < until, $"GET {path} did not become ready: {answer}");
-            await Task.Delay(500);
-        }
-    }
-
     private static async Task<byte[]> ReadAsync(IDownload download, int most)
     {
         await using var stream = await download.CreateReadStreamAsync();

@@ -21,6 +21,9 @@ public class PortalFixture : IAsyncLifetime
     /// <summary>Crashes the checkout worker at a chosen step, once, for checkouts with a chosen customer reference.</summary>
     public TestCheckoutFaults Faults { get; } = new();
 
+    /// <summary>Crashes the ledger worker at a chosen step, once, for an entry with a chosen number.</summary>
+    public TestLedgerFaults LedgerFaults { get; } = new();
+
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync(RepositoryRoot, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), dataFolder: null, CancellationToken.None);
@@ -40,7 +43,11 @@ public class PortalFixture : IAsyncLifetime
         // none share the connection's address.
         options.Settings["Portal:Auth:TrustedProxyHops"] = "1";
         options.ExtraFunctionAssemblies.Add(typeof(PortalFixture).Assembly);
-        options.ConfigureServices = services => services.AddSingleton<Portal.Core.Features.Ordering.ICheckoutFaults>(Faults);
+        options.ConfigureServices = services =>
+        {
+            services.AddSingleton<Portal.Core.Features.Ordering.ICheckoutFaults>(Faults);
+            services.AddSingleton<Portal.Core.Features.Balances.ILedgerFaults>(LedgerFaults);
+        };
         _portal = await LocalPortal.CreateAsync([], options);
         await _portal.StartAsync();
     }
@@ -107,6 +114,21 @@ public sealed class TestCheckoutFaults : Portal.Core.Features.Ordering.ICheckout
     public void At(string step, Portal.Core.Features.Ordering.CheckoutEntity checkout)
     {
         if (checkout.CustomerReference is { } reference && _armed.TryGetValue(reference, out var armed) && armed == step && _armed.TryRemove(reference, out _))
+        {
+            throw new InvalidOperationException($"Simulated crash at {step}.");
+        }
+    }
+}
+
+public sealed class TestLedgerFaults : Portal.Core.Features.Balances.ILedgerFaults
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _armed = new();
+
+    public void CrashOnce(string number, string step) => _armed[number] = step;
+
+    public void At(string step, Portal.Core.Features.Balances.LedgerTerms? terms)
+    {
+        if (terms is not null && _armed.TryGetValue(terms.Number, out var armed) && armed == step && _armed.TryRemove(terms.Number, out _))
         {
             throw new InvalidOperationException($"Simulated crash at {step}.");
         }

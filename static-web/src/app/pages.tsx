@@ -114,6 +114,32 @@ export const pages: PageDeclaration[] = [
       description: "Ordered, shipped and pending quantities of orders in progress.",
     },
   },
+  {
+    path: "reports/customer-balance",
+    who: "customer",
+    element: page(() => import("../features/balances/CustomerBalancePage"), "CustomerBalancePage"),
+    menu: {
+      section: "Reports",
+      label: "Customer balance",
+      description: "Amounts due to your supplier, what is overdue, and your advance payments.",
+    },
+  },
+  {
+    path: "reports/customer-balance-by-orders",
+    who: "customer",
+    element: page(() => import("../features/balances/OrderBalancesPage"), "OrderBalancesPage"),
+    menu: { section: "Reports", label: "Customer balance (by orders)", description: "Invoiced, paid, due and advances, order by order." },
+  },
+  {
+    path: "reports/statement",
+    who: "customer",
+    element: page(() => import("../features/balances/StatementPage"), "StatementPage"),
+    menu: {
+      section: "Reports",
+      label: "Statement of account",
+      description: "Opening balance, every invoice and payment, and the closing balance for any period.",
+    },
+  },
 
   // Customers: Support requests.
   {
@@ -145,6 +171,26 @@ export const pages: PageDeclaration[] = [
     path: "manage/support/:counterpartyId/:id",
     who: "staff",
     element: page(() => import("../features/support/manage/ManageSupportRequestPage"), "ManageSupportRequestPage"),
+  },
+  {
+    path: "manage/balances",
+    who: "staff",
+    element: page(() => import("../features/balances/manage/BalancesPage"), "BalancesPage"),
+    menu: {
+      section: "Company workplace",
+      label: "Customer balances",
+      description: "Every customer's balance, overdue first; record a payment or refund.",
+    },
+  },
+  {
+    path: "manage/reconciliation-disputes",
+    who: "staff",
+    element: page(() => import("../features/documents/manage/DisputedStatementsPage"), "DisputedStatementsPage"),
+    menu: {
+      section: "Company workplace",
+      label: "Disputed reconciliation statements",
+      description: "Statements customers say do not agree with their books, with their comments.",
+    },
   },
   {
     path: "manage/documents",

@@ -30,6 +30,27 @@ public class DocumentEntity : DocumentRow
     /// <summary>A hash of what was sent: the same body again changes nothing (not even the ETag).</summary>
     public string ContentHash { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Reconciliation statements: the customer's answer (confirmed or disputed), with the dispute's comment.</summary>
+    public string? ResponseComment { get; set; }
+    public DateTimeOffset? RespondedAt { get; set; }
+    public string? RespondedBy { get; set; }
+}
+
+/// <summary>
+/// A disputed reconciliation statement, for staff (partition "reconciliation-disputes", "{counterpartyId}:{documentId}").
+/// Written after the statement changes and again on a retry, so a dispute is never lost from the staff list.
+/// </summary>
+public sealed class DisputeEntity : TableRow
+{
+    public string CounterpartyId { get; set; } = "";
+    public string CounterpartyName { get; set; } = "";
+    public string DocumentId { get; set; } = "";
+    public string Number { get; set; } = "";
+    public DateTime? PeriodFrom { get; set; }
+    public DateTime? PeriodTo { get; set; }
+    public string Comment { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
 }
 
 /// <summary>A line as stored (amounts in the document's currency).</summary>

@@ -245,7 +245,23 @@ public sealed record DocumentLineView(string? Sku, string Name, string? Unit, de
 
 public sealed record DocumentView(string Id, string Type, string Number, DateOnly Date, DocumentStatus Status, DateOnly? DueDate, bool Overdue,
     DateOnly? ValidUntil, bool Expired, bool Orderable, DateOnly? PeriodFrom, DateOnly? PeriodTo, IReadOnlyList<DocumentLineView> Lines, Money Total,
-    Money? TaxTotal, string? Notes, IReadOnlyList<RelatedDocumentView> Related, IReadOnlyList<RelatedDocumentView> ReferencedBy, DocumentFileView? File);
+    Money? TaxTotal, string? Notes, IReadOnlyList<RelatedDocumentView> Related, IReadOnlyList<RelatedDocumentView> ReferencedBy, DocumentFileView? File,
+    ReconciliationResponseView? Response);
+
+/// <summary>The customer's answer to a reconciliation statement.</summary>
+public sealed record ReconciliationResponseView(DocumentStatus Status, string? Comment, DateTimeOffset At, string By);
+
+/// <summary>A disputed reconciliation statement, as staff see it.</summary>
+public sealed record ReconciliationDisputeView(string CounterpartyId, string CounterpartyName, string DocumentId, string Number, DateOnly? PeriodFrom,
+    DateOnly? PeriodTo, string Comment, string By, DateTimeOffset At);
+
+/// <summary>The customer disagrees with a reconciliation statement and says why.</summary>
+public sealed class DisputeRequest : IValidatable
+{
+    [JsonRequired] public string Comment { get; set; } = "";
+
+    public void Validate(ValidationErrors errors) => errors.Required("comment", Comment, 2000);
+}
 
 public sealed record MaterialView(string Id, string Title, string? Description, string FileName, string ContentType, long Size, DateTimeOffset UpdatedAt);
 

@@ -19,6 +19,20 @@ public interface IOrderNumbers
 }
 
 /// <summary>
+/// Takes invoices and credit notes into the counterparty's ledger. Implemented by the Balances feature; called after every
+/// save of one — also when the same body is sent again and nothing changed here — so a retry after a crash between the
+/// two writes repairs the ledger.
+/// </summary>
+public interface IDocumentLedger
+{
+    Task RecordAsync(CounterpartyScope scope, LedgerDocument document, CancellationToken cancellationToken);
+}
+
+/// <summary>What the ledger needs of an invoice or credit note.</summary>
+public sealed record LedgerDocument(string Type, string Id, string Number, DateOnly Date, DateOnly? DueDate, DocumentStatus Status, decimal Total,
+    IReadOnlyList<RelatedRef> Related);
+
+/// <summary>
 /// Documents from supplier: the seven types in one model. Customers list, read, export and download them; the ERP
 /// or a clerk upserts them by the company's number; goods issues also come from the shipments staff record.
 /// </summary>
@@ -28,6 +42,7 @@ public sealed class DocumentService(
     AccountService accounts,
     SettingsStore settings,
     IOrderNumbers orders,
+    IDocumentLedger ledger,
     TimeProvider clock,
     ILogger<DocumentService> logger)
 {
@@ -109,6 +124,7 @@ public sealed class DocumentService(
             var old = await store.ReadAsync(scope, type, id, cancellationToken);
             if (old?.ContentHash == hash)
             {
+                await ToLedgerAsync(scope, old, cancellationToken);
                 return await GetAsync(scope, type, id, cancellationToken);
             }
             var document = NewEntity(scope, type, id, number, request, related, currency, hash);
@@ -144,6 +160,7 @@ public sealed class DocumentService(
             {
                 await store.SubmitAsync(change, cancellationToken);
                 logger.LogInformation("Document {Type} {Number} of {Counterparty} saved", type, number, scope.CounterpartyId);
+                await ToLedgerAsync(scope, document, cancellationToken);
                 return await GetAsync(scope, type, id, cancellationToken);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < 3)
@@ -212,6 +229,79 @@ public sealed class DocumentService(
         return new QuotationToOrder(quotation.DocumentId, quotation.Number, validUntil ?? DateOnly.MaxValue,
             LinesOf(quotation).Where(l => !string.IsNullOrEmpty(l.Sku) && l.Quantity > 0).ToList());
     }
+
+    /// <summary>
+    /// The customer confirms a reconciliation statement, or disputes it with a comment that staff then see. Once answered it
+    /// stays answered (409 for the other answer); giving the same answer again changes nothing, and a retry after a crash
+    /// still puts the dispute on the staff list. A statement the company re-issues with a changed body asks again.
+    /// </summary>
+    public async Task<DocumentView> RespondAsync(Caller caller, string id, DocumentStatus answer, string? comment, CancellationToken cancellationToken)
+    {
+        var scope = caller.Scope();
+        comment = comment?.Trim();
+        for (var attempt = 0; ; attempt++)
+        {
+            var statement = await store.ReadAsync(scope, DocumentTypes.ReconciliationStatements, id, cancellationToken) ?? throw Problems.NotFound("The reconciliation statement");
+            var status = Enum.Parse<DocumentStatus>(statement.Status);
+            if (status == answer && (answer == DocumentStatus.Confirmed || statement.ResponseComment == comment))
+            {
+                await RecordDisputeAsync(scope, statement, cancellationToken);
+                return await GetAsync(scope, DocumentTypes.ReconciliationStatements, id, cancellationToken);
+            }
+            if (status != DocumentStatus.Issued)
+            {
+                throw Problems.Conflict($"This statement was already {PortalJson.WireName(status)} on {statement.RespondedAt:yyyy-MM-dd} by {statement.RespondedBy}.");
+            }
+            statement.Status = answer.ToString();
+            statement.ResponseComment = answer == DocumentStatus.Disputed ? comment : null;
+            statement.RespondedAt = clock.GetUtcNow();
+            statement.RespondedBy = caller.Username;
+            var list = ListRow(statement);
+            list.ResponseComment = statement.ResponseComment;
+            list.RespondedAt = statement.RespondedAt;
+            list.RespondedBy = statement.RespondedBy;
+            try
+            {
+                await store.SubmitAsync(store.NewChange(scope).Replace(statement).Upsert(list), cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < 3)
+            {
+                continue; // Changed in the meantime (re-issued, or answered in another tab): look again.
+            }
+            logger.LogInformation("Reconciliation statement {Number} of {Counterparty} {Answer} by {Username}", statement.Number, scope.CounterpartyId, answer,
+                caller.Username);
+            await RecordDisputeAsync(scope, statement, cancellationToken);
+            return await GetAsync(scope, DocumentTypes.ReconciliationStatements, id, cancellationToken);
+        }
+    }
+
+    /// <summary>Disputed reconciliation statements of every counterparty, newest first, for staff.</summary>
+    public async Task<ItemList<ReconciliationDisputeView>> ListDisputesAsync(CancellationToken cancellationToken) =>
+        new((await store.ListDisputesAsync(cancellationToken)).OrderByDescending(d => d.At)
+            .Select(d => new ReconciliationDisputeView(d.CounterpartyId, d.CounterpartyName, d.DocumentId, d.Number, AsDate(d.PeriodFrom), AsDate(d.PeriodTo),
+                d.Comment, d.By, d.At)).ToList());
+
+    private async Task RecordDisputeAsync(CounterpartyScope scope, DocumentEntity statement, CancellationToken cancellationToken)
+    {
+        if (statement.Status != nameof(DocumentStatus.Disputed))
+        {
+            return;
+        }
+        var name = (await accounts.GetCounterpartyAsync(scope.CounterpartyId, cancellationToken)).Name;
+        await store.UpsertDisputeAsync(new DisputeEntity
+        {
+            PartitionKey = DocumentKeys.DisputesPartition, RowKey = DocumentKeys.Dispute(scope.CounterpartyId, statement.DocumentId), CounterpartyId = scope.CounterpartyId,
+            CounterpartyName = name, DocumentId = statement.DocumentId, Number = statement.Number, PeriodFrom = statement.PeriodFrom, PeriodTo = statement.PeriodTo,
+            Comment = statement.ResponseComment ?? "", By = statement.RespondedBy ?? "", At = statement.RespondedAt ?? clock.GetUtcNow(),
+        }, cancellationToken);
+    }
+
+    /// <summary>Invoices and credit notes also count in the ledger.</summary>
+    private Task ToLedgerAsync(CounterpartyScope scope, DocumentEntity d, CancellationToken cancellationToken) =>
+        d.Type is DocumentTypes.Invoices or DocumentTypes.CreditNotes
+            ? ledger.RecordAsync(scope, new LedgerDocument(d.Type, d.DocumentId, d.Number, DateOnly.FromDateTime(d.Date), AsDate(d.DueDate),
+                Enum.Parse<DocumentStatus>(d.Status), Money.Read(d.Total), JsonColumn.Read<RelatedRef>(d.Related)), cancellationToken)
+            : Task.CompletedTask;
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -313,7 +403,8 @@ public sealed class DocumentService(
             LinesOf(d).Select(l => new DocumentLineView(l.Sku, l.Name, l.Unit, l.Quantity, l.UnitPrice is { } p ? money(p) : null, money(l.LineTotal))).ToList(),
             money(Money.Read(d.Total)), d.TaxTotal is { } tax ? money(Money.Read(tax)) : null, d.Notes, Related(d),
             backlinks.OrderBy(b => b.Type).ThenBy(b => b.Number).Select(b => new RelatedDocumentView(b.Type, b.Number, b.Id)).ToList(),
-            file is null ? null : new DocumentFileView($"{d.Number}.{file.Extension}", file.ContentType, file.Size, file.UploadedAt));
+            file is null ? null : new DocumentFileView($"{d.Number}.{file.Extension}", file.ContentType, file.Size, file.UploadedAt),
+            d.RespondedAt is { } at ? new ReconciliationResponseView(status, d.ResponseComment, at, d.RespondedBy ?? "") : null);
     }
 }
 

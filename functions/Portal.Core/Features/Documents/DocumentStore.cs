@@ -46,6 +46,9 @@ public static class DocumentKeys
 
     public const string RejectedPartition = "rejected-files";
 
+    public const string DisputesPartition = "reconciliation-disputes";
+    public static string Dispute(string counterpartyId, string id) => counterpartyId + ":" + id;
+
     /// <summary>
     /// A document's id: derived from its counterparty, type and the company's number, so a re-sent upsert, a file that
     /// arrives before the data and a related-document link all name the same document without a lookup.
@@ -229,6 +232,13 @@ public sealed class DocumentStore(TableServiceClient tables)
 
     public async Task<List<RejectedFileEntity>> ListRejectedAsync(CancellationToken cancellationToken) =>
         await _table.QueryAsync<RejectedFileEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DocumentKeys.RejectedPartition}"), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+
+    public Task UpsertDisputeAsync(DisputeEntity dispute, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(dispute, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<List<DisputeEntity>> ListDisputesAsync(CancellationToken cancellationToken) =>
+        await _table.QueryAsync<DisputeEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DocumentKeys.DisputesPartition}"), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
 
     private static string ListFilter(CounterpartyScope scope, string type, DateOnly? from, DateOnly? to, string? filter)

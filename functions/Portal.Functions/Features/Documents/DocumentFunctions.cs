@@ -56,6 +56,22 @@ public sealed class DocumentFunctions(PortalEndpoint endpoint, DocumentService d
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "documents/" + Type + "/{id}/file")] HttpRequest req, string type, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Redirect((await documents.FileLinkAsync(caller.Scope(), type, id, ct)).ToString()));
 
+    [Function(nameof(ConfirmReconciliationStatement))]
+    [ApiSummary("Confirm a reconciliation statement: the figures agree. Confirming again changes nothing")]
+    [ApiResponse(200, typeof(DocumentView))]
+    public Task<IActionResult> ConfirmReconciliationStatement(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "documents/reconciliation-statements/{id}/confirm")] HttpRequest req, string id, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(await documents.RespondAsync(caller, id, DocumentStatus.Confirmed, null, ct)));
+
+    [Function(nameof(DisputeReconciliationStatement))]
+    [ApiSummary("Dispute a reconciliation statement, saying what does not agree; the supplier's staff see it")]
+    [ApiRequest(typeof(DisputeRequest))]
+    [ApiResponse(200, typeof(DocumentView))]
+    public Task<IActionResult> DisputeReconciliationStatement(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "documents/reconciliation-statements/{id}/dispute")] HttpRequest req, string id, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+            ApiResult.Ok(await documents.RespondAsync(caller, id, DocumentStatus.Disputed, (await req.ReadJsonAsync<DisputeRequest>(ct)).Comment, ct)));
+
     private static DocumentQuery Query(HttpRequest req) =>
         new(req.QueryDate("from"), req.QueryDate("to"), req.QueryEnum<DocumentStatus>("status"), req.QueryBool("overdue"), req.QueryValue("number"));
 }

@@ -56,6 +56,13 @@ public sealed class ManageDocumentsFunctions(PortalEndpoint endpoint, DocumentSe
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/files/rejected")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(await files.ListRejectedAsync(ct)));
 
+    [Function(nameof(ListReconciliationDisputes))]
+    [ApiSummary("Reconciliation statements customers disputed, newest first, with their comments")]
+    [ApiResponse(200, typeof(ItemList<ReconciliationDisputeView>))]
+    public Task<IActionResult> ListReconciliationDisputes(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/reconciliation-disputes")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(await documents.ListDisputesAsync(ct)));
+
     private static DocumentImport NdjsonOnly(Dictionary<string, string> row, int line) =>
         throw new FormatException("Send documents as application/x-ndjson: one JSON object per line.");
 }

@@ -90,4 +90,30 @@ describe("DocumentPage", () => {
     renderPage(<DocumentPage type="credit-notes" />, { path: "/documents/credit-notes/x", route: "/documents/credit-notes/:id" });
     expect(await screen.findByRole("heading", { name: "Credit note not found", level: 1 })).toBeInTheDocument();
   });
+
+  it("lets the customer dispute a reconciliation statement only with a comment, and then shows the answer instead of the buttons", async () => {
+    const statement = invoice({ type: "reconciliation-statements", number: "RS-2026-10", status: "issued", dueDate: null, periodFrom: "2026-10-01", periodTo: "2026-10-31" });
+    const { requests } = fakeServer(({ method, url, body }) => {
+      if (url === "/api/documents/reconciliation-statements/d1" && method === "GET") return { body: statement };
+      if (url === "/api/documents/reconciliation-statements/d1/dispute" && method === "POST") {
+        const comment = (body as { comment: string }).comment;
+        return { body: { ...statement, status: "disputed", response: { status: "disputed", comment, at: "2026-11-05T10:00:00Z", by: "anna@northwind.example" } } };
+      }
+      return undefined;
+    });
+    renderPage(<DocumentPage type="reconciliation-statements" />, { path: "/documents/reconciliation-statements/d1", route: "/documents/reconciliation-statements/:id" });
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole("button", { name: "Dispute" }));
+    await user.click(screen.getByRole("button", { name: "Send dispute" }));
+    expect(screen.getByText(/Say what does not agree/)).toBeInTheDocument();
+    expect(requests.filter((r) => r.method === "POST")).toHaveLength(0);
+
+    await user.type(screen.getByRole("textbox", { name: /What does not agree/ }), "Payment PAY-7 is missing.");
+    await user.click(screen.getByRole("button", { name: "Send dispute" }));
+    expect(await screen.findByText("You disputed this statement.")).toBeInTheDocument();
+    expect(requests.find((r) => r.method === "POST")?.body).toEqual({ comment: "Payment PAY-7 is missing." });
+    expect(screen.getByText(/Your comment: “Payment PAY-7 is missing.”/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Confirm" })).not.toBeInTheDocument();
+  });
 });

@@ -1,5 +1,7 @@
 import {
   Button,
+  Field,
+  Textarea,
   Table,
   TableBody,
   TableCell,
@@ -11,13 +13,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CartRegular, PrintRegular } from "@fluentui/react-icons";
-import type { ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { SupportForThis } from "../../lib/support";
 import { describeFileType, formatDate, formatDateTime, formatFileSize, formatMoney, formatQuantity } from "../../lib/format";
+import { useAnnounce } from "../../lib/live";
+import { fieldError } from "../../lib/problems";
 import { DetailPage, ErrorState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
-import { documentFilePath, useDocument, type DocumentDetail, type DocumentType, type RelatedDocument } from "./api";
+import { documentFilePath, useDocument, useRespondToStatement, type DocumentDetail, type DocumentType, type RelatedDocument } from "./api";
 import { DocumentStatusBadge, RelatedLink, documentTypes, type DocumentTypeInfo } from "./documentTypes";
 
 const useStyles = makeStyles({
@@ -38,6 +42,8 @@ const useStyles = makeStyles({
   h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   links: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   sections: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXXL },
+  answer: { display: "grid", gap: tokens.spacingVerticalM, maxWidth: "60ch", "@media print": { display: "none" } },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 /** One document of any type: header, lines, totals, what it names and what names it, its file, Print. */
@@ -95,6 +101,7 @@ function DocumentView({ info, document }: { info: DocumentTypeInfo; document: Do
         </Notice>
       )}
       {fill.isError && <ErrorState error={fill.error} />}
+      {info.period && <StatementAnswer document={document} />}
       <dl className={styles.facts}>
         <Fact term="Status">
           <DocumentStatusBadge status={document.status} overdue={document.overdue} />
@@ -178,6 +185,72 @@ function DocumentView({ info, document }: { info: DocumentTypeInfo; document: Do
       </div>
       <SupportForThis link={{ type: info.type, id: document.id, label: title }} />
     </div>
+  );
+}
+
+/** A reconciliation statement asks the customer to confirm the balance, or to dispute it saying what does not agree. */
+function StatementAnswer({ document }: { document: DocumentDetail }) {
+  const styles = useStyles();
+  const respond = useRespondToStatement(document.id);
+  const announce = useAnnounce();
+  const [disputing, setDisputing] = useState(false);
+  const [comment, setComment] = useState("");
+  const [checked, setChecked] = useState(false);
+  const response = document.response;
+  if (response) {
+    return (
+      <Notice
+        intent={response.status === "confirmed" ? "success" : "warning"}
+        title={response.status === "confirmed" ? "You confirmed this statement." : "You disputed this statement."}
+      >
+        {response.status === "confirmed" ? "Confirmed" : "Disputed"} by {response.by} on {formatDateTime(response.at)}.
+        {response.comment && <> Your comment: “{response.comment}”. Your supplier will contact you about it.</>}
+      </Notice>
+    );
+  }
+  if (document.status !== "issued") return null;
+  const missing = checked && comment.trim() === "" ? "Say what does not agree, e.g. a payment that is missing." : undefined;
+  const submitDispute = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (comment.trim() === "") return;
+    respond.mutate({ confirm: false, comment: comment.trim() }, { onSuccess: () => announce("The statement is disputed; your supplier sees your comment.") });
+  };
+  return (
+    <section aria-labelledby="statement-answer" className={styles.answer}>
+      <h2 id="statement-answer" className={styles.h2}>
+        Do these figures agree with your books?
+      </h2>
+      {!disputing ? (
+        <div className={styles.buttons}>
+          <Button
+            appearance="primary"
+            disabled={respond.isPending}
+            onClick={() => respond.mutate({ confirm: true }, { onSuccess: () => announce("The statement is confirmed.") })}
+          >
+            Confirm
+          </Button>
+          <Button disabled={respond.isPending} onClick={() => setDisputing(true)}>
+            Dispute
+          </Button>
+        </div>
+      ) : (
+        <form onSubmit={submitDispute} noValidate className={styles.answer} aria-labelledby="statement-answer">
+          <Field label="What does not agree?" required validationMessage={missing ?? fieldError(respond.error, "comment")}>
+            <Textarea value={comment} onChange={(_, data) => setComment(data.value)} maxLength={2000} />
+          </Field>
+          <div className={styles.buttons}>
+            <Button type="submit" appearance="primary" disabled={respond.isPending}>
+              {respond.isPending ? "Sending…" : "Send dispute"}
+            </Button>
+            <Button onClick={() => setDisputing(false)} disabled={respond.isPending}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+      {respond.isError && !fieldError(respond.error, "comment") && <ErrorState error={respond.error} />}
+    </section>
   );
 }
 

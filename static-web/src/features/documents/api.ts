@@ -1,6 +1,6 @@
 // Documents from supplier: the seven document types' lists and pages, their files, and the supplier's materials.
 // Every type is served by the same routes (GET /api/documents/{type}…), so one list and one page serve them all.
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, withQuery, type Schema } from "../../lib/api";
 
 /** The route's `type`, as the API and the blob names spell it. */
@@ -87,5 +87,20 @@ export function useMaterials() {
   return useQuery({
     queryKey: ["materials"],
     queryFn: ({ signal }) => api.get<Schema<"ItemListOfMaterialView">>("/api/materials", signal),
+  });
+}
+
+/** The customer's answer to a reconciliation statement: confirm it, or dispute it saying what does not agree. */
+export function useRespondToStatement(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (answer: { confirm: true } | { confirm: false; comment: string }) =>
+      answer.confirm
+        ? api.post<DocumentDetail>(`${base("reconciliation-statements")}/${encodeURIComponent(id)}/confirm`)
+        : api.post<DocumentDetail>(`${base("reconciliation-statements")}/${encodeURIComponent(id)}/dispute`, { comment: answer.comment }),
+    onSuccess: (document) => {
+      client.setQueryData(["documents", "reconciliation-statements", "detail", id], document);
+      void client.invalidateQueries({ queryKey: ["documents", "reconciliation-statements", "list"] });
+    },
   });
 }

@@ -18,3 +18,14 @@ export function useRejectedFiles() {
 export function newestFirst(files: RejectedFile[]): RejectedFile[] {
   return [...files].sort((a, b) => b.at.localeCompare(a.at));
 }
+
+/** A reconciliation statement a customer disputed, with what they said. */
+export type ReconciliationDispute = Schema<"ReconciliationDisputeView">;
+
+export function useReconciliationDisputes() {
+  return useQuery({
+    queryKey: ["manage", "reconciliation-disputes"],
+    queryFn: ({ signal }) => api.get<Schema<"ItemListOfReconciliationDisputeView">>("/api/manage/reconciliation-disputes", signal),
+    staleTime: 0,
+  });
+}
