@@ -18,6 +18,8 @@ export default defineConfig({
     environment: "jsdom",
     globals: true,
     setupFiles: ["src/test/setup.ts"],
+    // A test that walks through several dialogs can take more than vitest's 5 s on a busy machine.
+    testTimeout: 30_000,
     css: false,
   },
 });
