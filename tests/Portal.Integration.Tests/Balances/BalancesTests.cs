@@ -383,6 +383,14 @@ public sealed class ReconciliationTests(PortalFixture fixture)
         Assert.Equal(("RS-2026-10", "Payment PAY-7 of 2026-10-12 is missing.", buyer.Username),
             (dispute.GetProperty("number").GetString(), dispute.GetProperty("comment").GetString(), dispute.GetProperty("by").GetString()));
 
+        // The dispute opened a support request about the statement, once, even when the same dispute is sent again.
+        Assert.Equal(HttpStatusCode.OK, (await customer.PostJsonAsync($"/api/documents/reconciliation-statements/{id("RS-2026-10")}/dispute",
+            new { comment = "Payment PAY-7 of 2026-10-12 is missing." })).StatusCode);
+        var requests = await (await customer.GetAsync($"/api/support-requests?linkedType=reconciliation-statements&linkedId={id("RS-2026-10")}")).ReadJsonAsync();
+        var request = Assert.Single(requests.GetProperty("items").EnumerateArray());
+        Assert.Equal("Reconciliation statement RS-2026-10 disputed", request.GetProperty("subject").GetString());
+        Assert.Equal("documentInaccuracy", request.GetProperty("category").GetString());
+
         // Another counterparty's statement is not found, and an invoice cannot be confirmed.
         var other = await fixture.CreateCounterpartyWithBuyerAsync();
         using var stranger = await fixture.SignInAsync(other.Username, other.Password);

@@ -260,7 +260,7 @@ public sealed class DisputeRequest : IValidatable
 {
     [JsonRequired] public string Comment { get; set; } = "";
 
-    public void Validate(ValidationErrors errors) => errors.Required("comment", Comment, 2000);
+    public void Validate(ValidationErrors errors) => errors.Required("comment", Comment, 2000, multiline: true);
 }
 
 public sealed record MaterialView(string Id, string Title, string? Description, string FileName, string ContentType, long Size, DateTimeOffset UpdatedAt);

@@ -28,6 +28,16 @@ public interface IDocumentLedger
     Task RecordAsync(CounterpartyScope scope, LedgerDocument document, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// What happens after a customer disputes a reconciliation statement, beyond listing it for staff: the Support feature
+/// opens a support request linked to the statement, so the disagreement becomes a conversation. Called on the first
+/// dispute and again on a retry; the implementation creates the request once.
+/// </summary>
+public interface IDisputeFollowUp
+{
+    Task OpenAsync(Caller caller, string statementId, string number, string comment, CancellationToken cancellationToken);
+}
+
 /// <summary>What the ledger needs of an invoice or credit note.</summary>
 public sealed record LedgerDocument(string Type, string Id, string Number, DateOnly Date, DateOnly? DueDate, DocumentStatus Status, decimal Total,
     IReadOnlyList<RelatedRef> Related);
@@ -43,6 +53,7 @@ public sealed class DocumentService(
     SettingsStore settings,
     IOrderNumbers orders,
     IDocumentLedger ledger,
+    IDisputeFollowUp disputes,
     TimeProvider clock,
     ILogger<DocumentService> logger)
 {
@@ -245,7 +256,7 @@ public sealed class DocumentService(
             var status = Enum.Parse<DocumentStatus>(statement.Status);
             if (status == answer && (answer == DocumentStatus.Confirmed || statement.ResponseComment == comment))
             {
-                await RecordDisputeAsync(scope, statement, cancellationToken);
+                await RecordDisputeAsync(caller, statement, cancellationToken);
                 return await GetAsync(scope, DocumentTypes.ReconciliationStatements, id, cancellationToken);
             }
             if (status != DocumentStatus.Issued)
@@ -270,7 +281,7 @@ public sealed class DocumentService(
             }
             logger.LogInformation("Reconciliation statement {Number} of {Counterparty} {Answer} by {Username}", statement.Number, scope.CounterpartyId, answer,
                 caller.Username);
-            await RecordDisputeAsync(scope, statement, cancellationToken);
+            await RecordDisputeAsync(caller, statement, cancellationToken);
             return await GetAsync(scope, DocumentTypes.ReconciliationStatements, id, cancellationToken);
         }
     }
@@ -281,12 +292,13 @@ public sealed class DocumentService(
             .Select(d => new ReconciliationDisputeView(d.CounterpartyId, d.CounterpartyName, d.DocumentId, d.Number, AsDate(d.PeriodFrom), AsDate(d.PeriodTo),
                 d.Comment, d.By, d.At)).ToList());
 
-    private async Task RecordDisputeAsync(CounterpartyScope scope, DocumentEntity statement, CancellationToken cancellationToken)
+    private async Task RecordDisputeAsync(Caller caller, DocumentEntity statement, CancellationToken cancellationToken)
     {
         if (statement.Status != nameof(DocumentStatus.Disputed))
         {
             return;
         }
+        var scope = caller.Scope();
         var name = (await accounts.GetCounterpartyAsync(scope.CounterpartyId, cancellationToken)).Name;
         await store.UpsertDisputeAsync(new DisputeEntity
         {
@@ -294,6 +306,7 @@ public sealed class DocumentService(
             CounterpartyName = name, DocumentId = statement.DocumentId, Number = statement.Number, PeriodFrom = statement.PeriodFrom, PeriodTo = statement.PeriodTo,
             Comment = statement.ResponseComment ?? "", By = statement.RespondedBy ?? "", At = statement.RespondedAt ?? clock.GetUtcNow(),
         }, cancellationToken);
+        await disputes.OpenAsync(caller, statement.DocumentId, statement.Number, statement.ResponseComment ?? "", cancellationToken);
     }
 
     /// <summary>Invoices and credit notes also count in the ledger.</summary>

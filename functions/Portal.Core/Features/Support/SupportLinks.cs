@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Ordering;
 using Portal.Core.Shared;
@@ -65,5 +66,26 @@ public sealed class OrderLinkResolver(OrderService orders) : ISupportLinkResolve
         {
             return null;
         }
+    }
+}
+
+/// <summary>
+/// A disputed reconciliation statement opens a support request about it, in the disputing user's name, with their
+/// comment as the first message, so the disagreement is settled as a conversation with the supplier. The request is
+/// created once per statement and user (a fixed Idempotency-Key), whatever retries follow. SupportService is resolved
+/// when needed: it depends on DocumentService through the link resolvers, which depends on this.
+/// </summary>
+public sealed class DisputeSupportRequests(IServiceProvider services) : IDisputeFollowUp
+{
+    public async Task OpenAsync(Caller caller, string statementId, string number, string comment, CancellationToken cancellationToken)
+    {
+        var support = services.GetRequiredService<SupportService>();
+        await support.CreateAsync(caller, new CreateSupportRequest
+        {
+            Subject = $"Reconciliation statement {number} disputed",
+            Category = SupportCategory.DocumentInaccuracy,
+            Message = comment.Length > 0 ? comment : "We do not agree with this reconciliation statement.",
+            Link = new SupportLinkRequest { Type = DocumentTypes.ReconciliationStatements, Id = statementId },
+        }, "reconciliation-dispute:" + statementId, cancellationToken);
     }
 }

@@ -17,6 +17,7 @@ public static class SupportServiceCollectionExtensions
             services.AddSingleton<ISupportLinkResolver>(sp => new DocumentLinkResolver(type, singular, sp.GetRequiredService<DocumentService>()));
         }
         services.AddSingleton<ISupportLinkResolver, OrderLinkResolver>();
+        services.AddSingleton<IDisputeFollowUp, DisputeSupportRequests>();
         services.AddPortalTables(SupportTables.Support);
         return services;
     }

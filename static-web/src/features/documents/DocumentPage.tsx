@@ -13,10 +13,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CartRegular, PrintRegular } from "@fluentui/react-icons";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
-import { SupportForThis } from "../../lib/support";
+import { SupportForThis, linkedSupportKey } from "../../lib/support";
 import { describeFileType, formatDate, formatDateTime, formatFileSize, formatMoney, formatQuantity } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { fieldError } from "../../lib/problems";
@@ -193,6 +194,7 @@ function StatementAnswer({ document }: { document: DocumentDetail }) {
   const styles = useStyles();
   const respond = useRespondToStatement(document.id);
   const announce = useAnnounce();
+  const queryClient = useQueryClient();
   const [disputing, setDisputing] = useState(false);
   const [comment, setComment] = useState("");
   const [checked, setChecked] = useState(false);
@@ -214,7 +216,16 @@ function StatementAnswer({ document }: { document: DocumentDetail }) {
     event.preventDefault();
     setChecked(true);
     if (comment.trim() === "") return;
-    respond.mutate({ confirm: false, comment: comment.trim() }, { onSuccess: () => announce("The statement is disputed; your supplier sees your comment.") });
+    respond.mutate(
+      { confirm: false, comment: comment.trim() },
+      {
+        onSuccess: () => {
+          // The dispute opened a support request about this statement: show it under "Questions about this".
+          void queryClient.invalidateQueries({ queryKey: linkedSupportKey("reconciliation-statements", document.id) });
+          announce("The statement is disputed; a support request with your comment is open below, where your supplier answers.");
+        },
+      },
+    );
   };
   return (
     <section aria-labelledby="statement-answer" className={styles.answer}>
