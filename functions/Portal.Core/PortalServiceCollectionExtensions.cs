@@ -5,6 +5,7 @@ using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Catalog;
 using Portal.Core.Features.Ordering;
 using Portal.Core.Features.Documents;
+using Portal.Core.Features.Returns;
 using Portal.Core.Shared.Events;
 using Portal.Core.Shared.Files;
 using Portal.Core.Shared;
@@ -30,6 +31,7 @@ public static class PortalServiceCollectionExtensions
         services.AddCatalog();
         services.AddDocuments();
         services.AddOrdering();
+        services.AddReturns();
         return services;
     }
 }

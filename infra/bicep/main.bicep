@@ -68,6 +68,7 @@ var tableNames = [
   'Catalog'
   'Orders'
   'Documents'
+  'Returns'
 ]
 // Event Grid writes the supplier containers' blob events here; a queue function handles them.
 var blobEventsQueueName = 'blob-events'

@@ -59,7 +59,8 @@ public sealed class MalformedInputTests(PortalFixture fixture)
 
     /// <summary>Routes that take no JSON body (an action, or a CSV/NDJSON file): any 4xx that writes nothing is right.</summary>
     private static readonly HashSet<string> NoJsonBody =
-        ["FillCartFromQuotation", "FillCartFromOrder", "AcceptOrder", "CompleteOrder", "CancelOrder", "ImportProducts", "ImportPrices", "ImportDocuments"];
+        ["FillCartFromQuotation", "FillCartFromOrder", "AcceptOrder", "CompleteOrder", "CancelOrder", "ImportProducts", "ImportPrices", "ImportDocuments",
+         "SendRmaRequest", "CompleteRmaRequest", "AddRmaAttachment"];
 
     /// <summary>Routes for which an empty object is a valid body; they refuse "{}" for another reason (e.g. a stale If-Match).</summary>
     private static readonly HashSet<string> AllFieldsOptional = ["StartCheckout"];

@@ -72,6 +72,23 @@ public sealed class RouteAccessTests(PortalFixture fixture)
         ["PutDocument"] = Who.Staff,
         ["ImportDocuments"] = Who.Staff,
         ["ListRejectedFiles"] = Who.Staff,
+        ["ListRmaRequests"] = Who.Customer,
+        ["GetReturnableInvoice"] = Who.Customer,
+        ["CreateRmaRequest"] = Who.Customer,
+        ["GetRmaRequest"] = Who.Customer,
+        ["UpdateRmaRequest"] = Who.Customer,
+        ["DeleteRmaRequest"] = Who.Customer,
+        ["SendRmaRequest"] = Who.Customer,
+        ["AddRmaAttachment"] = Who.Customer,
+        ["DownloadRmaAttachment"] = Who.Customer,
+        ["DeleteRmaAttachment"] = Who.Customer,
+        ["ManageListRmaRequests"] = Who.Staff,
+        ["ManageGetRmaRequest"] = Who.Staff,
+        ["AcceptRmaRequest"] = Who.Staff,
+        ["ChangeRmaExpectedDate"] = Who.Staff,
+        ["RejectRmaRequest"] = Who.Staff,
+        ["CompleteRmaRequest"] = Who.Staff,
+        ["PublishRmaDocument"] = Who.Staff,
     };
 
     private IEnumerable<HttpFunction> AppFunctions => fixture.Portal.Functions.OfType<HttpFunction>()
