@@ -602,6 +602,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/manage/rma-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sent RMA requests of one counterparty, or of each: waiting for a decision first, then in progress, then closed */
+        get: operations["ManageListRmaRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manage/rma-requests/{counterpartyId}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManageGetRmaRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manage/rma-requests/{counterpartyId}/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept: In progress, with the resolution and the expected date; accepting again changes nothing */
+        post: operations["AcceptRmaRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manage/rma-requests/{counterpartyId}/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file the customer attached: a redirect to a read-only link valid for five minutes */
+        get: operations["ManageDownloadRmaAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manage/rma-requests/{counterpartyId}/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a request in progress; completing again changes nothing */
+        post: operations["CompleteRmaRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manage/rma-requests/{counterpartyId}/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the goods return or credit note that comes of an accepted request, its lines taken from the request unless given */
+        post: operations["PublishRmaDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manage/rma-requests/{counterpartyId}/{id}/expected-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the expected date of a request in progress */
+        post: operations["ChangeRmaExpectedDate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manage/rma-requests/{counterpartyId}/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reason the customer reads; the quantities can be asked for again */
+        post: operations["RejectRmaRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/manage/settings": {
         parameters: {
             query?: never;
@@ -853,6 +988,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rma-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's RMA requests, newest first: drafts, or everything sent */
+        get: operations["ListRmaRequests"];
+        put?: never;
+        /** Save a new RMA request as a draft; it reserves nothing until it is sent */
+        post: operations["CreateRmaRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rma-requests/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice's lines with the quantity of each that can still be returned */
+        get: operations["GetReturnableInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rma-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An RMA request with its history, files and the documents that came of it; its version is the ETag */
+        get: operations["GetRmaRequest"];
+        /** Change a draft; sent requests are read-only (409) */
+        put: operations["UpdateRmaRequest"];
+        post?: never;
+        /** Delete a draft with its files; sent requests stay (409) */
+        delete: operations["DeleteRmaRequest"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rma-requests/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo or PDF to a draft (the raw file is the body, at most 10 MB, at most 5 files) */
+        post: operations["AddRmaAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rma-requests/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file of an RMA request: a redirect to a read-only link valid for five minutes */
+        get: operations["DownloadRmaAttachment"];
+        put?: never;
+        post?: never;
+        /** Remove a file from a draft */
+        delete: operations["DeleteRmaAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rma-requests/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft to the supplier: read-only from then on, its quantities claimed from the invoice; sending again changes nothing */
+        post: operations["SendRmaRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/warehouses": {
         parameters: {
             query?: never;
@@ -873,6 +1114,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptRmaRequest: {
+            resolution: components["schemas"]["RmaResolution"];
+            /** Format: date */
+            expectedDate: string;
+            note?: string | null;
+        };
         AccessGroupRequest: {
             name: string;
             allowedCategories?: string[] | null;
@@ -887,6 +1134,14 @@ export interface components {
             sku: string;
             quantity: number;
             warehouseId?: string | null;
+        };
+        AttachmentView: {
+            id: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
         };
         AvailabilityView: {
             warehouseId: string;
@@ -1150,6 +1405,9 @@ export interface components {
         ItemListOfStaffOrderSummaryView: {
             items: components["schemas"]["StaffOrderSummaryView"][];
         };
+        ItemListOfStaffRmaSummaryView: {
+            items: components["schemas"]["StaffRmaSummaryView"][];
+        };
         ItemListOfWarehouse: {
             items: components["schemas"]["Warehouse"][];
         };
@@ -1163,6 +1421,10 @@ export interface components {
         };
         ListPageOfProductSummaryView: {
             items: components["schemas"]["ProductSummaryView"][];
+            continuation?: string | null;
+        };
+        ListPageOfRmaSummaryView: {
+            items: components["schemas"]["RmaSummaryView"][];
             continuation?: string | null;
         };
         ManagedUserView: {
@@ -1315,6 +1577,17 @@ export interface components {
             availability: components["schemas"]["AvailabilityView"][];
             defaultWarehouseId: string;
         };
+        PublishRmaDocumentRequest: {
+            type: string;
+            number: string;
+            /** Format: date */
+            date: string;
+            lines?: components["schemas"]["RmaDocumentLineRequest"][] | null;
+            notes?: string | null;
+        };
+        RejectRmaRequest: {
+            reason: string;
+        };
         RejectedFileView: {
             container: string;
             blobName: string;
@@ -1331,6 +1604,115 @@ export interface components {
             type: string;
             number: string;
             id?: string | null;
+        };
+        ReturnableInvoiceView: {
+            invoiceId: string;
+            invoiceNumber: string;
+            /** Format: date */
+            date: string;
+            status: components["schemas"]["DocumentStatus"];
+            lines: components["schemas"]["ReturnableLineView"][];
+        };
+        ReturnableLineView: {
+            lineNumber: number;
+            sku?: string | null;
+            name: string;
+            unit?: string | null;
+            invoiced: number;
+            claimed: number;
+            returnable: number;
+            unitPrecision: number;
+            unitPrice?: components["schemas"]["Money"] | null;
+        };
+        RmaDocumentLineRequest: {
+            lineNumber: number;
+            quantity: number;
+            unitPrice?: number | null;
+        };
+        RmaExpectedDateRequest: {
+            /** Format: date */
+            expectedDate: string;
+            note?: string | null;
+        };
+        RmaHistoryView: {
+            status: components["schemas"]["RmaStatus"];
+            /** Format: date-time */
+            at: string;
+            by: string;
+            note?: string | null;
+        };
+        RmaLineRequest: {
+            lineNumber: number;
+            quantity: number;
+        };
+        RmaLineView: {
+            lineNumber: number;
+            sku?: string | null;
+            name: string;
+            unit?: string | null;
+            quantity: number;
+            unitPrice?: components["schemas"]["Money"] | null;
+        };
+        /** @enum {string} */
+        RmaReason: "defective" | "damagedInTransit" | "wrongItem" | "notAsDescribed" | "other";
+        RmaRequestBody: {
+            invoiceId: string;
+            lines: components["schemas"]["RmaLineRequest"][];
+            reason: components["schemas"]["RmaReason"];
+            description: string;
+            preferredResolution?: components["schemas"]["RmaResolution"] | null;
+        };
+        /** @enum {string} */
+        RmaResolution: "refund" | "replacement" | "repair" | "creditNote" | "none";
+        /** @enum {string} */
+        RmaStatus: "draft" | "sent" | "inProgress" | "completed" | "rejected";
+        RmaSummaryView: {
+            id: string;
+            number: string;
+            status: components["schemas"]["RmaStatus"];
+            invoiceId: string;
+            invoiceNumber: string;
+            reason: components["schemas"]["RmaReason"];
+            resolution?: components["schemas"]["RmaResolution"] | null;
+            /** Format: date */
+            expectedDate?: string | null;
+            lineCount: number;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        RmaTab: "drafts" | "sent";
+        RmaView: {
+            id: string;
+            number: string;
+            status: components["schemas"]["RmaStatus"];
+            invoiceId: string;
+            invoiceNumber: string;
+            /** Format: date */
+            invoiceDate: string;
+            lines: components["schemas"]["RmaLineView"][];
+            reason: components["schemas"]["RmaReason"];
+            description: string;
+            preferredResolution?: components["schemas"]["RmaResolution"] | null;
+            resolution?: components["schemas"]["RmaResolution"] | null;
+            /** Format: date */
+            expectedDate?: string | null;
+            rejectionReason?: string | null;
+            attachments: components["schemas"]["AttachmentView"][];
+            maxAttachments: number;
+            history: components["schemas"]["RmaHistoryView"][];
+            documents: components["schemas"]["RelatedDocumentView"][];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt?: string | null;
+            version: string;
         };
         SettingsRequest: {
             externalAccessEnabled: boolean;
@@ -1366,6 +1748,11 @@ export interface components {
         StaffOrderSummaryView: {
             counterpartyId: string;
             order: components["schemas"]["OrderSummaryView"];
+        };
+        StaffRmaSummaryView: {
+            counterpartyId: string;
+            counterpartyName: string;
+            rma: components["schemas"]["RmaSummaryView"];
         };
         StatusChangeView: {
             status: components["schemas"]["OrderStatus"];
@@ -2492,6 +2879,230 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    ManageListRmaRequests: {
+        parameters: {
+            query?: {
+                /** @description One counterparty */
+                counterpartyId?: string;
+                /** @description Only requests in this status */
+                status?: components["schemas"]["RmaStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemListOfStaffRmaSummaryView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    ManageGetRmaRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                counterpartyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    AcceptRmaRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                counterpartyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptRmaRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    ManageDownloadRmaAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                counterpartyId: string;
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location is the file's download link */
+            302: {
+                headers: {
+                    /** @description Where to go next. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    CompleteRmaRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                counterpartyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    PublishRmaDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                counterpartyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishRmaDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    ChangeRmaExpectedDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                counterpartyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RmaExpectedDateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    RejectRmaRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                counterpartyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRmaRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
     GetPortalSettings: {
         parameters: {
             query?: never;
@@ -2951,6 +3562,306 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrdersStatementView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    ListRmaRequests: {
+        parameters: {
+            query?: {
+                /** @description drafts or sent (default sent) */
+                tab?: components["schemas"]["RmaTab"];
+                /** @description The token from the previous page */
+                continuation?: string;
+                /** @description 1 to 100, default 25 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPageOfRmaSummaryView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    CreateRmaRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Chosen per attempt; a retry with the same key and body answers with the same draft */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RmaRequestBody"];
+            };
+        };
+        responses: {
+            /** @description A retry of a create that already happened */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    GetReturnableInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnableInvoiceView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    GetRmaRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    UpdateRmaRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version the customer edited */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RmaRequestBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    DeleteRmaRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    AddRmaAttachment: {
+        parameters: {
+            query?: {
+                /** @description The file's name; its extension decides its type (required) */
+                fileName?: string;
+            };
+            header?: {
+                /** @description A retry with the same key stores and answers the same file */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file itself; the stored type comes from the file name's extension */
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "image/gif": string;
+                "image/webp": string;
+                "application/pdf": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description A retry of an upload that already happened */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    DownloadRmaAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location is the file's download link */
+            302: {
+                headers: {
+                    /** @description Where to go next. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    DeleteRmaAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    SendRmaRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the customer reviewed (optional) */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmaView"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

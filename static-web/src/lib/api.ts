@@ -57,6 +57,8 @@ export interface ApiResponse<T> {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A file sent as the raw body (attachments), instead of a JSON body. */
+  file?: Blob;
   ifMatch?: string | null;
   idempotencyKey?: string;
   signal?: AbortSignal;
@@ -119,6 +121,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers = new Headers({ Accept: "application/json" });
   if (options.body !== undefined) headers.set("Content-Type", "application/json");
+  if (options.file) headers.set("Content-Type", options.file.type || "application/octet-stream");
   if (unsafeMethods.has(method) && csrfToken) headers.set("X-CSRF-Token", csrfToken);
   if (options.ifMatch) headers.set("If-Match", options.ifMatch);
   if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
@@ -126,7 +129,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     return await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: "same-origin",
       signal: options.signal,
     });
@@ -171,6 +174,22 @@ export const api = {
   put: async <T>(path: string, body: unknown, options: Omit<RequestOptions, "body"> = {}) =>
     (await request<T>("PUT", path, { ...options, body })).data,
 };
+
+/** A fresh Idempotency-Key: chosen once per user action and reused by its retries, so a lost answer never creates twice. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Uploads a file the way the API takes attachments: POST {path}?fileName=… with the file itself as the body. The
+ * server decides the stored type from the name's extension and checks size and content; a retry with the same
+ * Idempotency-Key stores and answers the same file.
+ */
+export function upload<T>(path: string, file: File, options: Omit<RequestOptions, "body" | "file"> = {}): Promise<ApiResponse<T>> {
+  return request<T>("POST", withQuery(path, { fileName: file.name }), { ...options, file });
+}
 
 /** Builds a query string from the values that are set, so "no filter" never sends `status=`. */
 export function withQuery(path: string, params: Record<string, string | number | null | undefined>): string {

@@ -135,6 +135,7 @@ public sealed class RmaRequestsTests(PortalFixture fixture)
         }
         var desk = await (await staff.GetAsync($"/api/manage/rma-requests?counterpartyId={counterpartyId}")).ReadJsonAsync();
         Assert.Equal(id, desk.GetProperty("items")[0].GetProperty("rma").GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Found, (await staff.GetAsync($"/api/manage/rma-requests/{counterpartyId}/{id}/attachments/{photoId}")).StatusCode);
 
         var accepted = await staff.PostJsonAsync($"/api/manage/rma-requests/{counterpartyId}/{id}/accept", new { resolution = "creditNote", expectedDate = "2026-12-05" });
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);

@@ -84,6 +84,7 @@ public sealed class RouteAccessTests(PortalFixture fixture)
         ["DeleteRmaAttachment"] = Who.Customer,
         ["ManageListRmaRequests"] = Who.Staff,
         ["ManageGetRmaRequest"] = Who.Staff,
+        ["ManageDownloadRmaAttachment"] = Who.Staff,
         ["AcceptRmaRequest"] = Who.Staff,
         ["ChangeRmaExpectedDate"] = Who.Staff,
         ["RejectRmaRequest"] = Who.Staff,

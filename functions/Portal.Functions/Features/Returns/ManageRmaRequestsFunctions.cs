@@ -31,6 +31,15 @@ public sealed class ManageRmaRequestsFunctions(PortalEndpoint endpoint, RmaServi
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest req, string counterpartyId, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async caller => ApiResult.Ok(await rma.GetAsync(caller.ScopeFor(counterpartyId), id, ct)));
 
+    [ApiSummary("Download a file the customer attached: a redirect to a read-only link valid for five minutes")]
+    [ApiResponse(302, Description = "Location is the file's download link")]
+    [Function(nameof(ManageDownloadRmaAttachment))]
+    public Task<IActionResult> ManageDownloadRmaAttachment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/attachments/{attachmentId}")] HttpRequest req, string counterpartyId, string id,
+        string attachmentId, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async caller =>
+            ApiResult.Redirect((await rma.AttachmentLinkAsync(caller.ScopeFor(counterpartyId), id, attachmentId, ct)).ToString()));
+
     [ApiSummary("Accept: In progress, with the resolution and the expected date; accepting again changes nothing")]
     [ApiRequest(typeof(AcceptRmaRequest))]
     [ApiResponse(200, typeof(RmaView))]

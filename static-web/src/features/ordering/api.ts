@@ -72,11 +72,7 @@ export function useChangeCart() {
 export type CheckoutOrder = Schema<"CheckoutOrderView">;
 export type Checkout = Schema<"CheckoutView">;
 
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
+export { newIdempotencyKey } from "../../lib/api";
 
 /**
  * Starts creating the order(s). The key is chosen once per click and reused by the automatic retry, so a
