@@ -82,6 +82,7 @@ public static class DemoData
             }, id, cancellationToken);
         }
         await DemoCatalog.SeedAsync(services, cancellationToken);
+        await DemoReturns.SeedAsync(services, cancellationToken);
         logger.LogInformation("Demo data is in place");
     }
 }

@@ -211,7 +211,7 @@ function RmaForm({ invoiceId: initialInvoice, existing }: { invoiceId: string; e
         </section>
       )}
       <div className={styles.fields}>
-        <Field label="Problem" required validationMessage={fieldError(save.error, "reason")}>
+        <Field label="Reason" required validationMessage={fieldError(save.error, "reason")}>
           <Select value={reason} onChange={(_, d) => setReason(d.value as RmaReason)}>
             {reasons.map((r) => (
               <option key={r.value} value={r.value}>

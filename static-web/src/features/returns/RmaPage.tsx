@@ -147,7 +147,7 @@ function RmaView({ rma }: { rma: RmaDetail }) {
         <h2 id="rma-lines" className={styles.h2}>
           Goods to return
         </h2>
-        <TableScroll label="Goods to return">
+        <TableScroll label="Lines to return">
           <Table aria-label="Goods to return">
             <TableHeader>
               <TableRow>
