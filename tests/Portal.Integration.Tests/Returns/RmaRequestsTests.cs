@@ -156,7 +156,10 @@ public sealed class RmaRequestsTests(PortalFixture fixture)
         var completed = await staff.PostJsonAsync($"/api/manage/rma-requests/{counterpartyId}/{id}/complete", new { });
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
 
-        var page = await (await customer.GetAsync($"/api/rma-requests/{id}")).ReadJsonAsync();
+        var read = await customer.GetAsync($"/api/rma-requests/{id}");
+        Assert.True(read.StorageRequests() <= 2, $"The RMA page cost {read.StorageRequests()} storage requests");
+        Assert.Equal(1, (await customer.GetAsync("/api/rma-requests?tab=sent")).StorageRequests());
+        var page = await read.ReadJsonAsync();
         Assert.Equal("completed", page.GetProperty("status").GetString());
         Assert.Equal(["draft", "sent", "inProgress", "inProgress", "completed"], page.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()));
         var documents = page.GetProperty("documents").EnumerateArray().Select(d => (d.GetProperty("type").GetString(), d.GetProperty("number").GetString())).ToList();
