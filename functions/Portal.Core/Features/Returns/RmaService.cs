@@ -191,6 +191,10 @@ public sealed class RmaService(
         var stored = await attachments.SaveAsync(scope, Owner(rma.RmaId), id, file, caller.Username, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
+            if (attempt == MaxAttempts)
+            {
+                throw Problems.Conflict("The RMA request keeps changing; try again.");
+            }
             var list = JsonColumn.Read<StoredAttachment>(rma.Attachments);
             if (list.FirstOrDefault(a => a.Id == id) is { } recorded)
             {
@@ -297,8 +301,14 @@ public sealed class RmaService(
             rma.UpdatedAt = now;
             rma.History = JsonColumn.Write(JsonColumn.Read<RmaStatusChange>(rma.History)
                 .Append(new RmaStatusChange(rma.Status, now, by, Note(body.Note, $"Expected date changed to {body.ExpectedDate:yyyy-MM-dd}"))));
-            if (await TrySubmitAsync(store.NewChange(scope).Replace(rma).Upsert(ListRowOf(rma)), attempt, cancellationToken))
+            // Not a transition, but the ERP plans around the date: one event per change, named by its place in the history.
+            var change = store.NewChange(scope).Replace(rma).Upsert(ListRowOf(rma))
+                .AddEvent(StableId.From("rma-event", rma.PartitionKey, rma.RmaId, "RmaExpectedDateChanged",
+                    JsonColumn.Read<RmaStatusChange>(rma.History).Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    "RmaExpectedDateChanged", now, EventOf(rma));
+            if (await TrySubmitAsync(change, attempt, cancellationToken))
             {
+                await outbox.RequestDispatchAsync(ReturnsTables.Returns, scope.CounterpartyId, cancellationToken);
                 return await GetAsync(scope, rmaId, cancellationToken);
             }
         }
