@@ -21,17 +21,19 @@ internal static class DemoReturns
     {
         var rma = services.GetRequiredService<RmaService>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.LocalHost.DemoReturns");
-        var invoiceId = DocumentKeys.Id("northwind", DocumentTypes.Invoices, "INV-2026-0002");
+        // Northwind's first two invoices by number (the demo's own, seeded before this): one for each request.
+        var invoices = (await services.GetRequiredService<DocumentService>().ListAsync(Clerk.ScopeFor("northwind"), DocumentTypes.Invoices,
+                new DocumentQuery(null, null, null, null, null), null, 100, cancellationToken)).Items
+            .Where(i => i.Status != DocumentStatus.Canceled && i.LineCount > 0).OrderBy(i => i.Number, StringComparer.Ordinal).Take(2).ToList();
+        if (invoices.Count == 0)
+        {
+            return;
+        }
         try
         {
-            var invoice = await rma.ReturnableAsync(Anna, invoiceId, cancellationToken);
-            if (invoice.Lines.Count < 2)
-            {
-                return;
-            }
             var (accepted, _) = await rma.CreateAsync(Anna, new RmaRequestBody
             {
-                InvoiceId = invoiceId,
+                InvoiceId = invoices[0].Id,
                 Lines = [new RmaLineRequest { LineNumber = 1, Quantity = 1 }],
                 Reason = RmaReason.DamagedInTransit,
                 Description = "The box was crushed on delivery and the product inside is dented.",
@@ -50,8 +52,8 @@ internal static class DemoReturns
             }
             await rma.CreateAsync(Anna, new RmaRequestBody
             {
-                InvoiceId = invoiceId,
-                Lines = [new RmaLineRequest { LineNumber = 2, Quantity = 1 }],
+                InvoiceId = invoices[^1].Id,
+                Lines = [new RmaLineRequest { LineNumber = invoices[^1].LineCount, Quantity = 1 }],
                 Reason = RmaReason.Defective,
                 Description = "Stops working after a few minutes.",
             }, "demo-rma-draft", cancellationToken);

@@ -184,6 +184,19 @@ public sealed class RmaRequestsTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_demo_has_an_accepted_request_with_an_expected_date_and_a_draft_for_Northwind()
+    {
+        using var anna = await fixture.SignInAsync("anna@northwind.example", "northwind-demo-1");
+
+        var sent = (await (await anna.GetAsync("/api/rma-requests?tab=sent&pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var drafts = (await (await anna.GetAsync("/api/rma-requests?tab=drafts&pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Contains(sent, r => r.GetProperty("status").GetString() == "inProgress" && r.GetProperty("resolution").GetString() == "replacement"
+                                   && r.GetProperty("expectedDate").ValueKind == JsonValueKind.String && r.GetProperty("invoiceNumber").GetString() == "INV-2026-0001");
+        Assert.Contains(drafts, r => r.GetProperty("invoiceNumber").GetString() == "INV-2026-0002");
+    }
+
+    [Fact]
     public async Task Drafts_are_editable_and_deletable_and_sent_ones_are_read_only()
     {
         var (buyer, _, invoiceId) = await CustomerWithInvoiceAsync();

@@ -138,7 +138,15 @@ function RmaForm({ invoiceId: initialInvoice, existing }: { invoiceId: string; e
   return (
     <form className={styles.form} onSubmit={submit(false)} noValidate>
       <Field label="Invoice" required validationMessage={fieldError(save.error, "invoiceId")}>
-        <Select value={invoiceId} onChange={(_, d) => setInvoiceId(d.value)} disabled={invoices.isPending}>
+        <Select
+          value={invoiceId}
+          onChange={(_, d) => {
+            // Line numbers belong to an invoice: another invoice starts with nothing chosen.
+            setInvoiceId(d.value);
+            setQuantities({});
+          }}
+          disabled={invoices.isPending}
+        >
           <option value="">Choose an invoice</option>
           {invoiceOptions.map((o) => (
             <option key={o.id} value={o.id}>
