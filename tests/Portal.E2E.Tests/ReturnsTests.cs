@@ -72,6 +72,7 @@ public sealed class ReturnsTests(E2EFixture fixture) : BrowserTest(fixture)
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Sent" })).ToHaveAttributeAsync("aria-selected", "true");
         var row = page.GetByRole(AriaRole.Table, new() { Name = "Sent RMA requests" }).GetByRole(AriaRole.Row).Filter(new() { HasText = number });
         await Expect(row).ToContainTextAsync("In progress");
+        await Expect(row).ToContainTextAsync("Accepted, goods not received yet");
         await Expect(row).ToContainTextAsync("Credit note");
         await Expect(row).ToContainTextAsync("15 Jan 2027");
         await Expect(row).ToContainTextAsync(invoiceNumber);

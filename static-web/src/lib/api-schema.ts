@@ -1654,6 +1654,8 @@ export interface components {
             unitPrice?: components["schemas"]["Money"] | null;
         };
         /** @enum {string} */
+        RmaProcessing: "notSent" | "awaitingDecision" | "accepted" | "goodsReceived" | "refundApproved" | "done" | "rejected";
+        /** @enum {string} */
         RmaReason: "defective" | "damagedInTransit" | "wrongItem" | "notAsDescribed" | "other";
         RmaRequestBody: {
             invoiceId: string;
@@ -1670,6 +1672,7 @@ export interface components {
             id: string;
             number: string;
             status: components["schemas"]["RmaStatus"];
+            processing: components["schemas"]["RmaProcessing"];
             invoiceId: string;
             invoiceNumber: string;
             reason: components["schemas"]["RmaReason"];
@@ -1691,6 +1694,7 @@ export interface components {
             id: string;
             number: string;
             status: components["schemas"]["RmaStatus"];
+            processing: components["schemas"]["RmaProcessing"];
             invoiceId: string;
             invoiceNumber: string;
             /** Format: date */

@@ -143,16 +143,19 @@ public sealed class RmaRequestsTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
 
         var row = Assert.Single((await (await customer.GetAsync("/api/rma-requests?tab=sent")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
-        Assert.Equal(("inProgress", "creditNote", "2026-12-09"),
-            (row.GetProperty("status").GetString(), row.GetProperty("resolution").GetString(), row.GetProperty("expectedDate").GetString()));
+        Assert.Equal(("inProgress", "accepted", "creditNote", "2026-12-09"), (row.GetProperty("status").GetString(), row.GetProperty("processing").GetString(),
+            row.GetProperty("resolution").GetString(), row.GetProperty("expectedDate").GetString()));
 
         var goodsReturn = await staff.PostJsonAsync($"/api/manage/rma-requests/{counterpartyId}/{id}/documents", new { type = "goods-returns", number = "GR-R1", date = "2026-12-01" });
         Assert.Equal(HttpStatusCode.OK, goodsReturn.StatusCode);
+        var afterGoodsReturn = Assert.Single((await (await customer.GetAsync("/api/rma-requests?tab=sent")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal("goodsReceived", afterGoodsReturn.GetProperty("processing").GetString());
         var creditNote = await staff.PostJsonAsync($"/api/manage/rma-requests/{counterpartyId}/{id}/documents", new
         {
             type = "credit-notes", number = "CN-R1", date = "2026-12-02", lines = new[] { new { lineNumber = 1, quantity = 3m, unitPrice = 12.5m } },
         });
         Assert.Equal(HttpStatusCode.OK, creditNote.StatusCode);
+        Assert.Equal("refundApproved", (await creditNote.ReadJsonAsync()).GetProperty("processing").GetString());
         var completed = await staff.PostJsonAsync($"/api/manage/rma-requests/{counterpartyId}/{id}/complete", new { });
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
 
@@ -175,7 +178,7 @@ public sealed class RmaRequestsTests(PortalFixture fixture)
         Assert.Equal([3m, 2.5m], goodsReturnDoc.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("quantity").GetDecimal()));
 
         await LocalHostTests.Eventually(async () =>
-            (await fixture.IntegrationEventsAsync()).Count(e => RmaIdOf(e) == id) >= 4);
+            (await fixture.IntegrationEventsAsync()).Where(e => RmaIdOf(e) == id).DistinctBy(e => e.GetProperty("id").GetString()).Count() >= 4);
         var events = (await fixture.IntegrationEventsAsync()).Where(e => RmaIdOf(e) == id).ToList();
         // Each transition's event once; they may reach the ERP in any order, and each names the request's state then.
         Assert.Equal(["RmaAccepted", "RmaCompleted", "RmaExpectedDateChanged", "RmaSent"],
@@ -408,7 +411,7 @@ public sealed class RmaRequestsTests(PortalFixture fixture)
         await LocalHostTests.Eventually(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
 
         await LocalHostTests.Eventually(async () =>
-            (await fixture.IntegrationEventsAsync()).Count(e => RmaIdOf(e) == id) >= 2);
+            (await fixture.IntegrationEventsAsync()).Where(e => RmaIdOf(e) == id).DistinctBy(e => e.GetProperty("id").GetString()).Count() >= 2);
         await Task.Delay(1000);
         var events = (await fixture.IntegrationEventsAsync()).Where(e => RmaIdOf(e) == id).ToList();
         // Delivery is at least once (two dispatchers may send the same row before either deletes it), always under the

@@ -44,6 +44,18 @@ public enum RmaReason
     Other,
 }
 
+/// <summary>Where the supplier is with a request: the "processing status" beside the lifecycle status.</summary>
+public enum RmaProcessing
+{
+    NotSent,
+    AwaitingDecision,
+    Accepted,
+    GoodsReceived,
+    RefundApproved,
+    Done,
+    Rejected,
+}
+
 public enum RmaResolution
 {
     Refund,
@@ -71,6 +83,9 @@ public sealed class RmaEntity : TableRow
     public string? Resolution { get; set; }
     public DateTime? ExpectedDate { get; set; }
     public string? RejectionReason { get; set; }
+    /// <summary>Set when the staff desk published the goods return / the credit note that came of the request.</summary>
+    public bool GoodsReceived { get; set; }
+    public bool RefundApproved { get; set; }
     /// <summary>JSON array of <see cref="Shared.Files.StoredAttachment"/>.</summary>
     public string Attachments { get; set; } = "[]";
     /// <summary>JSON array of <see cref="RmaStatusChange"/>.</summary>
@@ -95,6 +110,8 @@ public sealed class RmaListEntity : TableRow
     public string Reason { get; set; } = "";
     public string? Resolution { get; set; }
     public DateTime? ExpectedDate { get; set; }
+    public bool GoodsReceived { get; set; }
+    public bool RefundApproved { get; set; }
     public int LineCount { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }

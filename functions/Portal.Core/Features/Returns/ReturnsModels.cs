@@ -149,7 +149,7 @@ public sealed class RmaDocumentLineRequest
 
 // Views.
 
-public sealed record RmaSummaryView(string Id, string Number, RmaStatus Status, string InvoiceId, string InvoiceNumber, RmaReason Reason,
+public sealed record RmaSummaryView(string Id, string Number, RmaStatus Status, RmaProcessing Processing, string InvoiceId, string InvoiceNumber, RmaReason Reason,
     RmaResolution? Resolution, DateOnly? ExpectedDate, int LineCount, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset UpdatedAt);
 
 public sealed record RmaLineView(int LineNumber, string? Sku, string Name, string? Unit, decimal Quantity, Money? UnitPrice);
@@ -157,7 +157,7 @@ public sealed record RmaLineView(int LineNumber, string? Sku, string Name, strin
 public sealed record RmaHistoryView(RmaStatus Status, DateTimeOffset At, string By, string? Note);
 
 /// <summary>An RMA request with its history, files and the documents that came of it; <paramref name="Version"/> is its ETag.</summary>
-public sealed record RmaView(string Id, string Number, RmaStatus Status, string InvoiceId, string InvoiceNumber, DateOnly InvoiceDate,
+public sealed record RmaView(string Id, string Number, RmaStatus Status, RmaProcessing Processing, string InvoiceId, string InvoiceNumber, DateOnly InvoiceDate,
     IReadOnlyList<RmaLineView> Lines, RmaReason Reason, string Description, RmaResolution? PreferredResolution, RmaResolution? Resolution,
     DateOnly? ExpectedDate, string? RejectionReason, IReadOnlyList<AttachmentView> Attachments, int MaxAttachments, IReadOnlyList<RmaHistoryView> History,
     IReadOnlyList<RelatedDocumentView> Documents, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string Version);

@@ -52,6 +52,21 @@ public static class RmaLifecycle
     /// <summary>Whether a request in this status claims its quantities from the invoice.</summary>
     public static bool Claims(RmaStatus status) => status is RmaStatus.Sent or RmaStatus.InProgress or RmaStatus.Completed;
 
+    /// <summary>
+    /// The processing status: what the supplier has done so far. A credit note means the refund is approved, a goods
+    /// return that the goods are back; the lifecycle status decides the rest.
+    /// </summary>
+    public static RmaProcessing Processing(RmaStatus status, bool goodsReceived, bool refundApproved) => status switch
+    {
+        RmaStatus.Draft => RmaProcessing.NotSent,
+        RmaStatus.Sent => RmaProcessing.AwaitingDecision,
+        RmaStatus.Rejected => RmaProcessing.Rejected,
+        RmaStatus.Completed => RmaProcessing.Done,
+        _ when refundApproved => RmaProcessing.RefundApproved,
+        _ when goodsReceived => RmaProcessing.GoodsReceived,
+        _ => RmaProcessing.Accepted,
+    };
+
     public static string Describe(RmaStatus status) => status switch
     {
         RmaStatus.InProgress => "in progress",

@@ -359,6 +359,22 @@ public sealed class RmaService(
             ],
         }, cancellationToken);
         logger.LogInformation("{Type} {Number} published for RMA request {Rma}", body.Type, body.Number, rma.Number);
+        // The lists show the processing status: remember what was published (the documents themselves are found by their links).
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (body.Type == DocumentTypes.GoodsReturns ? rma.GoodsReceived : rma.RefundApproved)
+            {
+                break;
+            }
+            rma.GoodsReceived |= body.Type == DocumentTypes.GoodsReturns;
+            rma.RefundApproved |= body.Type == DocumentTypes.CreditNotes;
+            rma.UpdatedAt = clock.GetUtcNow();
+            if (await TrySubmitAsync(store.NewChange(scope).Replace(rma).Upsert(ListRowOf(rma)), attempt, cancellationToken))
+            {
+                break;
+            }
+            rma = await ReadAsync(scope, rmaId, cancellationToken);
+        }
         return await GetAsync(scope, rmaId, cancellationToken);
     }
 
@@ -543,6 +559,8 @@ public sealed class RmaService(
         Reason = rma.Reason,
         Resolution = rma.Resolution,
         ExpectedDate = rma.ExpectedDate,
+        GoodsReceived = rma.GoodsReceived,
+        RefundApproved = rma.RefundApproved,
         LineCount = JsonColumn.Read<RmaLine>(rma.Lines).Count,
         CreatedBy = rma.CreatedBy,
         CreatedAt = rma.CreatedAt,
@@ -550,10 +568,13 @@ public sealed class RmaService(
         UpdatedAt = rma.UpdatedAt,
     };
 
-    private static RmaSummaryView ToSummary(RmaListEntity r) => new(r.RmaId, r.Number, Enum.Parse<RmaStatus>(r.Status), r.InvoiceId, r.InvoiceNumber,
+    private static RmaSummaryView ToSummary(RmaListEntity r) => new(r.RmaId, r.Number, Enum.Parse<RmaStatus>(r.Status),
+        RmaLifecycle.Processing(Enum.Parse<RmaStatus>(r.Status), r.GoodsReceived, r.RefundApproved), r.InvoiceId, r.InvoiceNumber,
         Enum.Parse<RmaReason>(r.Reason), ParseResolution(r.Resolution), AsDate(r.ExpectedDate), r.LineCount, r.CreatedBy, r.CreatedAt, r.SentAt, r.UpdatedAt);
 
-    private static RmaView ToView(RmaEntity r, IReadOnlyList<RelatedDocumentView> related) => new(r.RmaId, r.Number, StatusOf(r), r.InvoiceId, r.InvoiceNumber,
+    private static RmaView ToView(RmaEntity r, IReadOnlyList<RelatedDocumentView> related) => new(r.RmaId, r.Number, StatusOf(r),
+        RmaLifecycle.Processing(StatusOf(r), r.GoodsReceived || related.Any(d => d.Type == DocumentTypes.GoodsReturns),
+            r.RefundApproved || related.Any(d => d.Type == DocumentTypes.CreditNotes)), r.InvoiceId, r.InvoiceNumber,
         DateOnly.FromDateTime(r.InvoiceDate),
         JsonColumn.Read<RmaLine>(r.Lines).Select(l => new RmaLineView(l.LineNumber, l.Sku, l.Name, l.Unit, l.Quantity,
             l.UnitPrice is { } p ? new Money(p, r.Currency) : null)).ToList(),

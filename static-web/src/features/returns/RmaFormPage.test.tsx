@@ -25,6 +25,7 @@ const draft: RmaDetail = {
   id: "r1",
   number: "RMA-000007",
   status: "draft",
+  processing: "notSent",
   invoiceId: "i1",
   invoiceNumber: "INV-2026-0002",
   invoiceDate: "2026-11-02",

@@ -3,7 +3,7 @@ import { AddRegular } from "@fluentui/react-icons";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
-import { reasonLabel, resolutionLabel, useRmaRequests, type RmaSummary, type RmaTab } from "./api";
+import { processingLabels, reasonLabel, resolutionLabel, useRmaRequests, type RmaSummary, type RmaTab } from "./api";
 import { RmaStatusBadge } from "./rmaStatus";
 
 const useStyles = makeStyles({
@@ -94,6 +94,7 @@ export function RmaListPage() {
                     <TableHeaderCell>Sent</TableHeaderCell>
                     <TableHeaderCell>Invoice</TableHeaderCell>
                     <TableHeaderCell>Lifecycle status</TableHeaderCell>
+                    <TableHeaderCell>Processing status</TableHeaderCell>
                     <TableHeaderCell>Resolution</TableHeaderCell>
                     <TableHeaderCell>Expected date</TableHeaderCell>
                     <TableHeaderCell>Problem</TableHeaderCell>
@@ -110,6 +111,7 @@ export function RmaListPage() {
                       <TableCell>
                         <RmaStatusBadge status={rma.status} />
                       </TableCell>
+                      <TableCell>{processingLabels[rma.processing]}</TableCell>
                       <TableCell>{resolutionLabel(rma.resolution) || "Not decided yet"}</TableCell>
                       <TableCell>{rma.expectedDate ? formatDate(rma.expectedDate) : "—"}</TableCell>
                       <TableCell>{reasonLabel(rma.reason)}</TableCell>

@@ -17,6 +17,7 @@ import { useAnnounce } from "../../lib/live";
 import { DetailPage, ErrorState, Notice, PageHeader, TableScroll } from "../../lib/ui";
 import {
   attachmentPath,
+  processingLabels,
   reasonLabel,
   resolutionLabel,
   statusLabel,
@@ -128,6 +129,7 @@ function RmaView({ rma }: { rma: RmaDetail }) {
           </Link>{" "}
           of {formatDate(rma.invoiceDate)}
         </Fact>
+        {!draft && <Fact term="Processing status">{processingLabels[rma.processing]}</Fact>}
         <Fact term="Problem">{reasonLabel(rma.reason)}</Fact>
         {rma.preferredResolution && <Fact term="You would like">{resolutionLabel(rma.preferredResolution)}</Fact>}
         <Fact term="Resolution">{resolutionLabel(rma.resolution) || "Not decided yet"}</Fact>

@@ -10,6 +10,7 @@ export type RmaBody = Schema<"RmaRequestBody">;
 export type RmaStatus = Schema<"RmaStatus">;
 export type RmaReason = Schema<"RmaReason">;
 export type RmaResolution = Schema<"RmaResolution">;
+export type RmaProcessing = Schema<"RmaProcessing">;
 export type ReturnableInvoice = Schema<"ReturnableInvoiceView">;
 export type ReturnableLine = Schema<"ReturnableLineView">;
 export type Attachment = Schema<"AttachmentView">;
@@ -38,6 +39,17 @@ export const resolutions: { value: RmaResolution; label: string }[] = [
   { value: "creditNote", label: "Credit note" },
   { value: "none", label: "None" },
 ];
+
+/** The processing status: what the supplier has done so far. */
+export const processingLabels: Record<RmaProcessing, string> = {
+  notSent: "Not sent",
+  awaitingDecision: "Waiting for the supplier's decision",
+  accepted: "Accepted, goods not received yet",
+  goodsReceived: "Goods received",
+  refundApproved: "Refund approved",
+  done: "Done",
+  rejected: "Rejected",
+};
 
 export const statusLabel = (status: RmaStatus) => rmaStatuses.find((s) => s.value === status)?.label ?? status;
 export const reasonLabel = (reason: RmaReason) => reasons.find((r) => r.value === reason)?.label ?? reason;

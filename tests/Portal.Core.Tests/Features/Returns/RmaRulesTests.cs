@@ -61,6 +61,18 @@ public sealed class RmaLifecycleTests
         }
     }
 
+    [Theory]
+    [InlineData(RmaStatus.Draft, false, false, RmaProcessing.NotSent)]
+    [InlineData(RmaStatus.Sent, false, false, RmaProcessing.AwaitingDecision)]
+    [InlineData(RmaStatus.InProgress, false, false, RmaProcessing.Accepted)]
+    [InlineData(RmaStatus.InProgress, true, false, RmaProcessing.GoodsReceived)]
+    [InlineData(RmaStatus.InProgress, true, true, RmaProcessing.RefundApproved)]
+    [InlineData(RmaStatus.InProgress, false, true, RmaProcessing.RefundApproved)]
+    [InlineData(RmaStatus.Completed, true, true, RmaProcessing.Done)]
+    [InlineData(RmaStatus.Rejected, false, false, RmaProcessing.Rejected)]
+    public void The_processing_status_says_what_the_supplier_has_done(RmaStatus status, bool goodsReturn, bool creditNote, RmaProcessing processing) =>
+        Assert.Equal(processing, RmaLifecycle.Processing(status, goodsReturn, creditNote));
+
     [Fact]
     public void Sent_in_progress_and_completed_requests_claim_quantities_drafts_and_rejected_ones_do_not()
     {

@@ -20,7 +20,7 @@ import { formatDate, formatDateTime, formatFileSize, formatMoney, formatQuantity
 import { useAnnounce } from "../../../lib/live";
 import { fieldError } from "../../../lib/problems";
 import { DetailPage, ErrorState, Notice, PageHeader, TableScroll } from "../../../lib/ui";
-import { reasonLabel, resolutionLabel, resolutions, statusLabel, type RmaDetail, type RmaResolution } from "../api";
+import { processingLabels, reasonLabel, resolutionLabel, resolutions, statusLabel, type RmaDetail, type RmaResolution } from "../api";
 import { RmaStatusBadge } from "../rmaStatus";
 import { useDeskAction, useDeskRma, type DeskAction } from "./api";
 
@@ -79,6 +79,7 @@ function DeskView({ counterpartyId, rma }: { counterpartyId: string; rma: RmaDet
         <Fact term="Invoice">
           {rma.invoiceNumber} of {formatDate(rma.invoiceDate)}
         </Fact>
+        <Fact term="Processing status">{processingLabels[rma.processing]}</Fact>
         <Fact term="Problem">{reasonLabel(rma.reason)}</Fact>
         <Fact term="Customer would like">{resolutionLabel(rma.preferredResolution) || "Left to you"}</Fact>
         <Fact term="Resolution">{resolutionLabel(rma.resolution) || "Not decided yet"}</Fact>

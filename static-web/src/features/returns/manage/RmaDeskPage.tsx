@@ -2,7 +2,7 @@ import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCel
 import { Link, useSearchParams } from "react-router";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../../lib/ui";
-import { reasonLabel, resolutionLabel, rmaStatuses, type RmaStatus } from "../api";
+import { processingLabels, reasonLabel, resolutionLabel, rmaStatuses, type RmaStatus } from "../api";
 import { RmaStatusBadge } from "../rmaStatus";
 import { useDesk } from "./api";
 
@@ -51,6 +51,7 @@ export function RmaDeskPage() {
                 <TableHeaderCell>Sent</TableHeaderCell>
                 <TableHeaderCell>Invoice</TableHeaderCell>
                 <TableHeaderCell>Lifecycle status</TableHeaderCell>
+                <TableHeaderCell>Processing status</TableHeaderCell>
                 <TableHeaderCell>Problem</TableHeaderCell>
                 <TableHeaderCell>Resolution</TableHeaderCell>
                 <TableHeaderCell>Expected date</TableHeaderCell>
@@ -68,6 +69,7 @@ export function RmaDeskPage() {
                   <TableCell>
                     <RmaStatusBadge status={rma.status} />
                   </TableCell>
+                  <TableCell>{processingLabels[rma.processing]}</TableCell>
                   <TableCell>{reasonLabel(rma.reason)}</TableCell>
                   <TableCell>{resolutionLabel(rma.resolution)}</TableCell>
                   <TableCell>{rma.expectedDate ? formatDate(rma.expectedDate) : ""}</TableCell>
