@@ -113,7 +113,9 @@ public sealed class CheckoutTests(PortalFixture fixture)
         Assert.Equal(2, orders.Count);
         var again = await (await client.GetAsync($"/api/checkouts/{checkoutId}")).ReadJsonAsync();
         Assert.Equal(first.GetProperty("orders").GetRawText(), again.GetProperty("orders").GetRawText());
-        var events = (await fixture.IntegrationEventsAsync()).Where(e => orders.Any(o => o.GetProperty("id").GetString() == e.GetProperty("data").GetProperty("orderId").GetString())).ToList();
+        // Other features' events (RMA requests…) share the sink and carry no order id.
+        var events = (await fixture.IntegrationEventsAsync())
+            .Where(e => e.GetProperty("data").TryGetProperty("orderId", out var orderId) && orders.Any(o => o.GetProperty("id").GetString() == orderId.GetString())).ToList();
         Assert.Equal(2, events.Select(e => e.GetProperty("id").GetString()).Distinct().Count());
     }
 
