@@ -7,6 +7,7 @@ using Portal.Core.Features.Catalog;
 using Portal.Core.Features.Ordering;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Support;
+using Portal.Core.Features.Returns;
 using Portal.Core.Shared.Events;
 using Portal.Core.Shared.Files;
 using Portal.Core.Shared;
@@ -34,6 +35,7 @@ public static class PortalServiceCollectionExtensions
         services.AddOrdering();
         services.AddSupport();
         services.AddBalances();
+        services.AddReturns();
         return services;
     }
 }

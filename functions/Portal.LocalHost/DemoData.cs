@@ -84,6 +84,7 @@ public static class DemoData
         await DemoCatalog.SeedAsync(services, cancellationToken);
         await DemoSupport.SeedAsync(services, cancellationToken);
         await SeedPaymentsAsync(services, cancellationToken);
+        await DemoReturns.SeedAsync(services, cancellationToken);
         logger.LogInformation("Demo data is in place");
     }
 

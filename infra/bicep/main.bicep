@@ -70,6 +70,7 @@ var tableNames = [
   'Documents'
   'Support'
   'Ledger'
+  'Returns'
 ]
 // Event Grid writes the supplier containers' blob events here; a queue function handles them.
 var blobEventsQueueName = 'blob-events'

@@ -90,6 +90,17 @@ export const pages: PageDeclaration[] = [
   },
   { path: "purchases/orders/:id", who: "customer", element: page(() => import("../features/ordering/OrderPage"), "OrderPage") },
 
+  // Customers: Purchase returns.
+  {
+    path: "returns/rma-requests",
+    who: "customer",
+    element: page(() => import("../features/returns/RmaListPage"), "RmaListPage"),
+    menu: { section: "Purchase returns", label: "RMA requests", description: "Return goods you were invoiced for and follow what your supplier decides." },
+  },
+  { path: "returns/rma-requests/new", who: "customer", element: page(() => import("../features/returns/RmaFormPage"), "RmaCreatePage") },
+  { path: "returns/rma-requests/:id", who: "customer", element: page(() => import("../features/returns/RmaPage"), "RmaPage") },
+  { path: "returns/rma-requests/:id/edit", who: "customer", element: page(() => import("../features/returns/RmaFormPage"), "RmaEditPage") },
+
   // Customers: Documents from supplier, Reports.
   ...documentPages.flatMap(({ type, label, description }): PageDeclaration[] => [
     {
@@ -211,6 +222,21 @@ export const pages: PageDeclaration[] = [
       label: "Files needing attention",
       description: "Uploads that were not taken as a document's file or a material, and why.",
     },
+  },
+  {
+    path: "manage/rma-requests",
+    who: "staff",
+    element: page(() => import("../features/returns/manage/RmaDeskPage"), "RmaDeskPage"),
+    menu: {
+      section: "Company workplace",
+      label: "RMA desk",
+      description: "Customers' return requests: accept or reject them, set the expected date, publish the goods return and credit note.",
+    },
+  },
+  {
+    path: "manage/rma-requests/:counterpartyId/:id",
+    who: "staff",
+    element: page(() => import("../features/returns/manage/RmaDeskItemPage"), "RmaDeskItemPage"),
   },
   {
     path: "manage/settings",

@@ -57,6 +57,8 @@ export interface ApiResponse<T> {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A file sent as the raw body (attachments), instead of a JSON body. */
+  file?: Blob;
   ifMatch?: string | null;
   idempotencyKey?: string;
   signal?: AbortSignal;

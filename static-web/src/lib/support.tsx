@@ -32,9 +32,9 @@ export function SupportStatusBadge({ status }: { status: string }) {
 
 /** Where a linked thing opens in the portal: a document's page or an order's page. */
 export function supportLinkPath(link: Pick<SupportLink, "type" | "id">): string {
-  return link.type === "orders"
-    ? `/purchases/orders/${encodeURIComponent(link.id)}`
-    : `/documents/${link.type}/${encodeURIComponent(link.id)}`;
+  if (link.type === "orders") return `/purchases/orders/${encodeURIComponent(link.id)}`;
+  if (link.type === "rma-requests") return `/returns/rma-requests/${encodeURIComponent(link.id)}`;
+  return `/documents/${link.type}/${encodeURIComponent(link.id)}`;
 }
 
 /** The new-request page, already about one document or order. */

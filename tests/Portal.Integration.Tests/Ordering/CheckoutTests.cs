@@ -113,7 +113,7 @@ public sealed class CheckoutTests(PortalFixture fixture)
         Assert.Equal(2, orders.Count);
         var again = await (await client.GetAsync($"/api/checkouts/{checkoutId}")).ReadJsonAsync();
         Assert.Equal(first.GetProperty("orders").GetRawText(), again.GetProperty("orders").GetRawText());
-        // Other features' events (support requests…) share the sink; only order events name an order.
+        // Other features' events (support requests, RMA requests…) share the sink; only order events name an order.
         var events = (await fixture.IntegrationEventsAsync()).Where(e => e.GetProperty("type").GetString() == "OrderPlaced"
             && orders.Any(o => o.GetProperty("id").GetString() == e.GetProperty("data").GetProperty("orderId").GetString())).ToList();
         Assert.Equal(2, events.Select(e => e.GetProperty("id").GetString()).Distinct().Count());

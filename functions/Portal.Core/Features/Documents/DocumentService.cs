@@ -18,6 +18,12 @@ public interface IOrderNumbers
     Task<string?> FindOrderIdAsync(CounterpartyScope scope, string number, CancellationToken cancellationToken);
 }
 
+/// <summary>Finds an RMA request's id by its number, for links from goods returns and credit notes. Implemented by the Returns feature.</summary>
+public interface IRmaNumbers
+{
+    Task<string?> FindRmaIdAsync(CounterpartyScope scope, string number, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Takes invoices and credit notes into the counterparty's ledger. Implemented by the Balances feature; called after every
 /// save of one — also when the same body is sent again and nothing changed here — so a retry after a crash between the
@@ -54,6 +60,7 @@ public sealed class DocumentService(
     IOrderNumbers orders,
     IDocumentLedger ledger,
     IDisputeFollowUp disputes,
+    IRmaNumbers rmaRequests,
     TimeProvider clock,
     ILogger<DocumentService> logger)
 {
@@ -126,6 +133,7 @@ public sealed class DocumentService(
             var relatedNumber = r.Number.Trim();
             var relatedId = DocumentTypes.IsKnown(r.Type) ? DocumentKeys.Id(scope.CounterpartyId, r.Type, relatedNumber)
                 : r.Type == DocumentTypes.Orders ? await orders.FindOrderIdAsync(scope, relatedNumber, cancellationToken)
+                : r.Type == DocumentTypes.RmaRequests ? await rmaRequests.FindRmaIdAsync(scope, relatedNumber, cancellationToken)
                 : null;
             related.Add(new RelatedRef(r.Type, relatedNumber, relatedId));
         }
@@ -212,6 +220,13 @@ public sealed class DocumentService(
             await UpsertAsync(staff.ScopeFor(document.CounterpartyId), document.Type, document.Number, document.Document, cancellationToken);
         }
         return new ImportResult(documents.Count, []);
+    }
+
+    /// <summary>The documents that name an RMA request (goods returns, credit notes…), by type and number: one range query.</summary>
+    public async Task<IReadOnlyList<RelatedDocumentView>> ReferencesToRmaAsync(CounterpartyScope scope, string rmaId, CancellationToken cancellationToken)
+    {
+        var (_, backlinks) = await store.ReadExtrasAsync(scope, DocumentTypes.RmaRequests, rmaId, cancellationToken);
+        return backlinks.OrderBy(b => b.Type).ThenBy(b => b.Number).Select(b => new RelatedDocumentView(b.Type, b.Number, b.Id)).ToList();
     }
 
     /// <summary>A shipment staff recorded on an order, as the goods issue document the customer reads. Safe to repeat.</summary>
@@ -385,9 +400,12 @@ public sealed class DocumentService(
         TaxTotal = d.TaxTotal, Currency = d.Currency, LineCount = d.LineCount, Related = d.Related, Notes = null, ContentHash = d.ContentHash, UpdatedAt = d.UpdatedAt,
     };
 
-    /// <summary>The other documents this one names (orders and RMA requests keep no backlinks here).</summary>
+    /// <summary>
+    /// The other documents and the RMA requests this one names: each gets a "referenced by" row beside it, so an RMA
+    /// request's page lists the goods returns and credit notes that came of it with one range query. Orders keep none.
+    /// </summary>
     private static HashSet<RelatedRef> LinkedDocuments(IEnumerable<RelatedRef> related, string type, string id) =>
-        related.Where(r => DocumentTypes.IsKnown(r.Type) && r.Id is not null && !(r.Type == type && r.Id == id)).ToHashSet();
+        related.Where(r => (DocumentTypes.IsKnown(r.Type) || r.Type == DocumentTypes.RmaRequests) && r.Id is not null && !(r.Type == type && r.Id == id)).ToHashSet();
 
     internal static List<DocumentLine> LinesOf(DocumentEntity d) => CompressedJsonColumn.Read<DocumentLine>(d.LinesJson, d.LinesGzip1, d.LinesGzip2, d.LinesGzip3, d.LinesGzip4);
 

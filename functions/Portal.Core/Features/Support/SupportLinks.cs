@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Ordering;
+using Portal.Core.Features.Returns;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
 
@@ -61,6 +62,24 @@ public sealed class OrderLinkResolver(OrderService orders) : ISupportLinkResolve
         try
         {
             return "Order " + (await orders.GetAsync(scope, id, cancellationToken)).Number;
+        }
+        catch (PortalProblemException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>An RMA request, read through the Returns feature.</summary>
+public sealed class RmaLinkResolver(RmaService returns) : ISupportLinkResolver
+{
+    public string Type => DocumentTypes.RmaRequests;
+
+    public async Task<string?> LabelAsync(CounterpartyScope scope, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return "RMA request " + (await returns.GetAsync(scope, id, cancellationToken)).Number;
         }
         catch (PortalProblemException ex) when (ex.Status == 404)
         {

@@ -11,12 +11,13 @@ public static class SupportServiceCollectionExtensions
     {
         services.AddSingleton<SupportStore>();
         services.AddSingleton<SupportService>();
-        // What a request can be about: one resolver per type. RMA requests: add a resolver for "rma-requests" here.
+        // What a request can be about: one resolver per type.
         foreach (var (type, singular) in DocumentLinkResolver.Names)
         {
             services.AddSingleton<ISupportLinkResolver>(sp => new DocumentLinkResolver(type, singular, sp.GetRequiredService<DocumentService>()));
         }
         services.AddSingleton<ISupportLinkResolver, OrderLinkResolver>();
+        services.AddSingleton<ISupportLinkResolver, RmaLinkResolver>();
         services.AddSingleton<IDisputeFollowUp, DisputeSupportRequests>();
         services.AddPortalTables(SupportTables.Support);
         return services;

@@ -30,6 +30,9 @@ public sealed class EntityGroup(string partitionKey)
     /// <summary>Deletes the row whatever its version.</summary>
     public EntityGroup Delete(string rowKey) => Append(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), ETag.All);
 
+    /// <summary>Deletes the row only if it still has the entity's ETag; the transaction fails with 412 otherwise.</summary>
+    public EntityGroup Delete(ITableEntity entity) => Append(TableTransactionActionType.Delete, entity, entity.ETag);
+
     public Task SubmitAsync(TableClient table, CancellationToken cancellationToken) =>
         _actions.Count == 0 ? Task.CompletedTask : table.SubmitTransactionAsync(_actions, cancellationToken);
 

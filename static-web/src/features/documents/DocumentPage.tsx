@@ -12,10 +12,10 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, CartRegular, PrintRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, ArrowUndoRegular, CartRegular, PrintRegular } from "@fluentui/react-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { SupportForThis, linkedSupportKey } from "../../lib/support";
 import { describeFileType, formatDate, formatDateTime, formatFileSize, formatMoney, formatQuantity } from "../../lib/format";
@@ -66,6 +66,8 @@ function DocumentView({ info, document }: { info: DocumentTypeInfo; document: Do
   const styles = { ...useStyles(), ...useDataTableStyles() };
   const fill = useFillCartForReview();
   const title = `${info.singular} ${document.number}`;
+  const navigate = useNavigate();
+  const returnPath = `/returns/rma-requests/new?invoice=${encodeURIComponent(document.id)}`;
 
   // Create order: the quotation's lines go into the cart for review first, as the seed describes.
   const createOrder = () => fill.start({ kind: "quotation", id: document.id, source: `quotation ${document.number}` });
@@ -85,6 +87,20 @@ function DocumentView({ info, document }: { info: DocumentTypeInfo; document: Do
               // A plain link: the API answers with a short-lived link that saves the file under the document's number.
               <Button as="a" href={documentFilePath(info.type, document.id)} download icon={<ArrowDownloadRegular />}>
                 Download
+              </Button>
+            )}
+            {info.type === "invoices" && document.status !== "canceled" && (
+              // Purchase returns: the create page with this invoice chosen (a plain address, no code shared).
+              <Button
+                as="a"
+                icon={<ArrowUndoRegular />}
+                href={returnPath}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(returnPath);
+                }}
+              >
+                Return goods from this invoice
               </Button>
             )}
             {/* The print styles leave only the document: no menu, header or buttons. */}

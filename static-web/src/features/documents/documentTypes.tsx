@@ -140,7 +140,7 @@ export function relatedNoun(type: string): string {
 
 /**
  * A related document, order or RMA request in words, linked where the portal shows it: documents to their page,
- * orders to the order (when the portal knows it); RMA requests are named only.
+ * orders to the order and RMA requests to the request (when the portal knows them).
  */
 export function RelatedLink({ related, withNoun = true }: { related: RelatedDocument; withNoun?: boolean }): ReactNode {
   const text = withNoun ? `${relatedNoun(related.type)} ${related.number}` : related.number;
@@ -151,6 +151,7 @@ export function RelatedLink({ related, withNoun = true }: { related: RelatedDocu
 export function relatedPath(related: RelatedDocument): string | null {
   if (!related.id) return null;
   if (related.type === "orders") return `/purchases/orders/${encodeURIComponent(related.id)}`;
+  if (related.type === "rma-requests") return `/returns/rma-requests/${encodeURIComponent(related.id)}`;
   if (related.type in documentTypes) return `/documents/${related.type}/${encodeURIComponent(related.id)}`;
   return null;
 }

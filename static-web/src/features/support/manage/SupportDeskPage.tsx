@@ -35,6 +35,7 @@ const linkedTypes = [
   { value: "credit-notes", label: "Credit notes" },
   { value: "reconciliation-statements", label: "Reconciliation statements" },
   { value: "orders", label: "Orders" },
+  { value: "rma-requests", label: "RMA requests" },
 ];
 
 const filterNames: (keyof DeskFilters)[] = ["status", "counterpartyId", "category", "linkedType", "assignedTo"];
