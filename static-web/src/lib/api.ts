@@ -64,8 +64,6 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Sign-in answers 401 for a wrong password; that must not be treated as "the session ended". */
   expectUnauthorized?: boolean;
-  /** A file sent as the raw body (uploads); its type comes from the name on the server side. */
-  file?: Blob;
 }
 
 type SessionEndedHandler = (problem: ProblemDetails) => void;

@@ -1,7 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { upload } from "../../lib/api";
 import { fakeServer, renderPage } from "../../test/render";
 import type { ReturnableInvoice, RmaDetail } from "./api";
 import { chosenLines } from "./api";
