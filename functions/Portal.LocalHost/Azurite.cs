@@ -106,6 +106,24 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts Azurite on three free loopback ports. A port that was free when chosen can be taken before Azurite binds
+    /// it (tests running beside it open connections all the time), so a start that fails is tried again on new ports.
+    /// </summary>
+    public static async Task<Azurite> StartOnFreePortsAsync(string repositoryRoot, string? dataFolder, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartAsync(repositoryRoot, FreePort(), FreePort(), FreePort(), dataFolder, cancellationToken);
+            }
+            catch (InvalidOperationException ex) when (attempt < 5 && ex.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -33,7 +33,7 @@ var loadBefore = Machine.LoadAverage();
 Progress($"Load average before: {loadBefore}. Starting Azurite (in memory) and the portal.");
 
 var azuriteUp = Stopwatch.StartNew();
-await using var azurite = await Azurite.StartAsync(root, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), dataFolder: null, CancellationToken.None);
+await using var azurite = await Azurite.StartOnFreePortsAsync(root, dataFolder: null, CancellationToken.None);
 var portalOptions = new LocalPortalOptions
 {
     RepositoryRoot = root,

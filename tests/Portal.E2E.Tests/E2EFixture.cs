@@ -43,7 +43,7 @@ public sealed class E2EFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing. ./test.sh installs it (apt-get install chromium).");
         }
 
-        _azurite = await Azurite.StartAsync(RepositoryRoot, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), dataFolder: null, CancellationToken.None);
+        _azurite = await Azurite.StartOnFreePortsAsync(RepositoryRoot, dataFolder: null, CancellationToken.None);
         var options = new LocalPortalOptions
         {
             RepositoryRoot = RepositoryRoot,

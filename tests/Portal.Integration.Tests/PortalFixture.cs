@@ -26,7 +26,7 @@ public class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await Azurite.StartAsync(RepositoryRoot, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), dataFolder: null, CancellationToken.None);
+        _azurite = await Azurite.StartOnFreePortsAsync(RepositoryRoot, dataFolder: null, CancellationToken.None);
         var options = new LocalPortalOptions
         {
             RepositoryRoot = RepositoryRoot,

@@ -9,7 +9,7 @@ public sealed class HealthTests
     public async Task Health_is_200_with_the_version_while_storage_answers_and_503_when_it_stops()
     {
         var root = PortalFixture.RepositoryRoot;
-        var azurite = await Azurite.StartAsync(root, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), null, CancellationToken.None);
+        var azurite = await Azurite.StartOnFreePortsAsync(root, dataFolder: null, CancellationToken.None);
         var options = new LocalPortalOptions { RepositoryRoot = root, Urls = "http://127.0.0.1:0", StartAzurite = false, SeedDemoData = false };
         options.Settings["AzureWebJobsStorage"] = azurite.ConnectionString;
         await using var portal = await LocalPortal.CreateAsync([], options);

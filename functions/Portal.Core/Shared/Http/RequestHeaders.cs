@@ -18,11 +18,15 @@ public static class RequestHeaders
     }
 
     /// <summary>
-    /// An If-Match value must be one entity tag as the API gave it (<c>"…"</c> or <c>W/"…"</c>, printable, at most
-    /// 200 characters); anything else is a 400 rather than a condition the storage service cannot parse.
+    /// An If-Match value must be <c>*</c> or one entity tag as the API gave it (<c>"…"</c> or <c>W/"…"</c>, printable, at
+    /// most 200 characters); anything else is a 400 rather than a condition the storage service cannot parse.
     /// </summary>
     private static string CheckEntityTag(string value)
     {
+        if (value == "*")
+        {
+            return value; // "any current version" (RFC 9110); the thing must exist.
+        }
         var tag = value.StartsWith("W/", StringComparison.Ordinal) ? value[2..] : value;
         var valid = value.Length <= 200 && tag.Length >= 2 && tag[0] == '"' && tag[^1] == '"' &&
                     tag[1..^1].All(c => c is >= '!' and <= '~' && c != '"');
