@@ -1,27 +1,16 @@
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, AttachRegular, DeleteRegular, EditRegular, SendRegular } from "@fluentui/react-icons";
-import { useRef, type ReactNode } from "react";
+import { useRef } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { describeFileType, formatDate, formatDateTime, formatFileSize, formatMoney, formatQuantity } from "../../lib/format";
+import { describeFileType, formatDate, formatDateTime, formatFileSize } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { SupportForThis } from "../../lib/support";
-import { DetailPage, ErrorState, Notice, PageHeader, TableScroll } from "../../lib/ui";
+import { DetailPage, ErrorState, Notice, PageHeader } from "../../lib/ui";
 import {
   attachmentPath,
   processingLabels,
   reasonLabel,
   resolutionLabel,
-  statusLabel,
   useAttachFile,
   useDeleteRma,
   useRemoveFile,
@@ -29,16 +18,13 @@ import {
   useSendRma,
   type RmaDetail,
 } from "./api";
+import { Fact, Facts, RmaHistory, RmaLinesTable } from "./RmaParts";
 import { RmaStatusBadge } from "./rmaStatus";
 
 const useStyles = makeStyles({
   stack: { display: "grid", gap: tokens.spacingVerticalL },
-  facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: 0 },
-  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  dd: { margin: 0 },
   h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   text: { margin: 0, whiteSpace: "pre-line" },
-  number: { textAlign: "right" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalXS },
   file: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground2 },
@@ -55,16 +41,6 @@ export function RmaPage() {
     <DetailPage back={{ to: "/returns/rma-requests", label: "Back to RMA requests" }} noun="RMA request" query={useRmaRequest(id)}>
       {(rma) => <RmaView rma={rma} />}
     </DetailPage>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <div>
-      <dt className={styles.term}>{term}</dt>
-      <dd className={styles.dd}>{children}</dd>
-    </div>
   );
 }
 
@@ -120,7 +96,7 @@ function RmaView({ rma }: { rma: RmaDetail }) {
           {rma.rejectionReason}
         </Notice>
       )}
-      <dl className={styles.facts}>
+      <Facts>
         <Fact term="Lifecycle status">
           <RmaStatusBadge status={rma.status} />
         </Fact>
@@ -139,7 +115,7 @@ function RmaView({ rma }: { rma: RmaDetail }) {
           {formatDateTime(rma.createdAt)} by {rma.createdBy}
         </Fact>
         {rma.sentAt && <Fact term="Sent">{formatDateTime(rma.sentAt)}</Fact>}
-      </dl>
+      </Facts>
       <section aria-labelledby="rma-description">
         <h2 id="rma-description" className={styles.h2}>
           Description
@@ -150,32 +126,7 @@ function RmaView({ rma }: { rma: RmaDetail }) {
         <h2 id="rma-lines" className={styles.h2}>
           Goods to return
         </h2>
-        <TableScroll label="Lines to return">
-          <Table aria-label="Goods to return">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Invoice line</TableHeaderCell>
-                <TableHeaderCell>Product</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Quantity</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Price</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rma.lines.map((line) => (
-                <TableRow key={line.lineNumber}>
-                  <TableCell>{line.lineNumber}</TableCell>
-                  <TableCell>
-                    {line.name} {line.sku && <span className={styles.hint}>{line.sku}</span>}
-                  </TableCell>
-                  <TableCell className={styles.number}>
-                    {formatQuantity(line.quantity)} {line.unit}
-                  </TableCell>
-                  <TableCell className={styles.number}>{formatMoney(line.unitPrice)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <RmaLinesTable rma={rma} />
       </section>
       <Files rma={rma} />
       <section aria-labelledby="rma-documents">
@@ -198,19 +149,7 @@ function RmaView({ rma }: { rma: RmaDetail }) {
           </ul>
         )}
       </section>
-      <section aria-labelledby="rma-history">
-        <h2 id="rma-history" className={styles.h2}>
-          History
-        </h2>
-        <ol className={styles.list}>
-          {rma.history.map((h, i) => (
-            <li key={`${h.status}-${h.at}-${i}`}>
-              {statusLabel(h.status)} — {formatDateTime(h.at)}, {h.by}
-              {h.note && `: ${h.note}`}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <RmaHistory rma={rma} headingId="rma-history" />
       {!draft && <SupportForThis link={{ type: "rma-requests", id: rma.id, label: `RMA request ${rma.number}` }} />}
     </div>
   );

@@ -4,34 +4,25 @@ import {
   Field,
   Input,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
-import { formatDate, formatDateTime, formatFileSize, formatMoney, formatQuantity } from "../../../lib/format";
+import { formatDate, formatDateTime, formatFileSize } from "../../../lib/format";
 import { useAnnounce } from "../../../lib/live";
 import { fieldError } from "../../../lib/problems";
-import { DetailPage, ErrorState, Notice, PageHeader, TableScroll } from "../../../lib/ui";
+import { DetailPage, ErrorState, Notice, PageHeader } from "../../../lib/ui";
 import { processingLabels, reasonLabel, resolutionLabel, resolutions, statusLabel, type RmaDetail, type RmaResolution } from "../api";
+import { Fact, Facts, RmaHistory, RmaLinesTable } from "../RmaParts";
 import { RmaStatusBadge } from "../rmaStatus";
 import { useDeskAction, useDeskRma, type DeskAction } from "./api";
 
 const useStyles = makeStyles({
   stack: { display: "grid", gap: tokens.spacingVerticalL, maxWidth: "1100px" },
-  facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: 0 },
-  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  dd: { margin: 0 },
   h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   text: { margin: 0, whiteSpace: "pre-line" },
-  number: { textAlign: "right" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalXS },
   cards: { display: "grid", gap: tokens.spacingVerticalL, gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 20rem), 1fr))" },
   card: { display: "grid", gap: tokens.spacingVerticalM, alignContent: "start" },
@@ -50,16 +41,6 @@ export function RmaDeskItemPage() {
   );
 }
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <div>
-      <dt className={styles.term}>{term}</dt>
-      <dd className={styles.dd}>{children}</dd>
-    </div>
-  );
-}
-
 function DeskView({ counterpartyId, rma }: { counterpartyId: string; rma: RmaDetail }) {
   const styles = useStyles();
   const announce = useAnnounce();
@@ -72,7 +53,7 @@ function DeskView({ counterpartyId, rma }: { counterpartyId: string; rma: RmaDet
       <PageHeader title={`RMA request ${rma.number}`} />
       {action.isSuccess && <Notice intent="success" title={`Saved: the request is ${statusLabel(rma.status).toLowerCase()}.`} />}
       {action.isError && <ErrorState error={action.error} />}
-      <dl className={styles.facts}>
+      <Facts>
         <Fact term="Lifecycle status">
           <RmaStatusBadge status={rma.status} />
         </Fact>
@@ -88,34 +69,9 @@ function DeskView({ counterpartyId, rma }: { counterpartyId: string; rma: RmaDet
           {formatDateTime(rma.sentAt)} by {rma.createdBy}
         </Fact>
         {rma.rejectionReason && <Fact term="Rejected because">{rma.rejectionReason}</Fact>}
-      </dl>
+      </Facts>
       <p className={styles.text}>{rma.description}</p>
-      <TableScroll label="Goods to return">
-        <Table aria-label="Goods to return">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Invoice line</TableHeaderCell>
-              <TableHeaderCell>Product</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Quantity</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Price</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rma.lines.map((line) => (
-              <TableRow key={line.lineNumber}>
-                <TableCell>{line.lineNumber}</TableCell>
-                <TableCell>
-                  {line.name} {line.sku}
-                </TableCell>
-                <TableCell className={styles.number}>
-                  {formatQuantity(line.quantity)} {line.unit}
-                </TableCell>
-                <TableCell className={styles.number}>{formatMoney(line.unitPrice)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
+      <RmaLinesTable rma={rma} />
       <section aria-labelledby="desk-files">
         <h2 id="desk-files" className={styles.h2}>
           Photos and files
@@ -178,19 +134,7 @@ function DeskView({ counterpartyId, rma }: { counterpartyId: string; rma: RmaDet
           </ul>
         )}
       </section>
-      <section aria-labelledby="desk-history">
-        <h2 id="desk-history" className={styles.h2}>
-          History
-        </h2>
-        <ol className={styles.list}>
-          {rma.history.map((h, i) => (
-            <li key={`${h.status}-${h.at}-${i}`}>
-              {statusLabel(h.status)} — {formatDateTime(h.at)}, {h.by}
-              {h.note && `: ${h.note}`}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <RmaHistory rma={rma} headingId="desk-history" />
     </div>
   );
 }
