@@ -241,7 +241,8 @@ public sealed class BalancesBenchmark(Uri portal, string storage, int iterations
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var f in result.Reads.OrderBy(f => f.Endpoint).ThenBy(f => f.History))
         {
-            md.AppendLine(ci, $"| `{f.Endpoint}` | {f.History:N0} | {f.Stats.Count} | {f.Stats.P50:F2} | {f.Stats.P95:F2} | {f.Stats.P99:F2} | {f.Stats.Max:F1} | {f.TypicalRequests} ({f.MinRequests}–{f.MaxRequests}) |");
+            var requests = f.Endpoint == RawStatement ? "2 (made raw, not counted)" : $"{f.TypicalRequests} ({f.MinRequests}–{f.MaxRequests})";
+            md.AppendLine(ci, $"| `{f.Endpoint}` | {f.History:N0} | {f.Stats.Count} | {f.Stats.P50:F2} | {f.Stats.P95:F2} | {f.Stats.P99:F2} | {f.Stats.Max:F1} | {requests} |");
         }
         md.AppendLine();
         md.AppendLine("| Budget | Measured | Verdict |");
