@@ -10,7 +10,21 @@ public sealed class ShellTests(E2EFixture fixture) : BrowserTest(fixture)
     [Fact]
     public Task Sign_in_shows_who_and_for_which_company_and_sign_out_returns_to_sign_in() => InBrowserAsync(async page =>
     {
+        // A first visit asks whether there is a session in a way that answers 200 either way: nothing fails, so the
+        // browser console shows no error before anyone signed in.
+        var failed = new List<string>();
+        void Record(object? sender, IResponse response)
+        {
+            if (response.Status >= 400)
+            {
+                failed.Add($"{response.Status} {response.Url}");
+            }
+        }
+        page.Response += Record;
         await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
+        page.Response -= Record;
+        Assert.Empty(failed);
         await ExpectAccessibleAsync(page);
         await SignInAsync(page, DemoUser.Anna);
 

@@ -21,7 +21,7 @@ function me(kind: AccountKind): MeView {
 /** A portal that knows who is signed in and answers the cart and settings; every request is recorded. */
 function signedInAs(kind: AccountKind) {
   return fakeServer(({ url }) => {
-    if (url === "/api/me") return { body: me(kind), headers: { ETag: "1" } };
+    if (url === "/api/auth/session") return { body: { signedIn: true, me: me(kind) }, headers: { ETag: "1" } };
     if (url === "/api/cart") return { body: { lines: [], total: { amount: 0, currency: "EUR" }, version: "1" }, headers: { ETag: "1" } };
     if (url === "/api/manage/settings") {
       return { body: { externalAccessEnabled: true, companyName: "Contoso Supply", currency: "EUR" }, headers: { ETag: "s1" } };
@@ -72,7 +72,7 @@ describe("who may open which page", () => {
     expect(await screen.findByRole("heading", { name: "This page is not for your account", level: 1 })).toBeInTheDocument();
     expect(screen.getByText(/This page is for customers; you are signed in as staff/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "main menu" })).toHaveAttribute("href", "/");
-    expect(server.requests.map((r) => r.url)).toEqual(["/api/me"]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/api/auth/session"]);
   });
 
   it("opens the staff settings page for staff", async () => {

@@ -82,6 +82,17 @@ export function onSessionEnded(handler: SessionEndedHandler | null): void {
   sessionEnded = handler;
 }
 
+/**
+ * The session is gone although no request failed (GET /api/auth/session answers 200 with signedIn false): the same
+ * as a 401 — the token is forgotten, the shell is told, and the caller gets the error to throw.
+ */
+export function sessionGone(): ApiError {
+  const problem: ProblemDetails = { type: "https://customer-portal.example/problems/unauthenticated", title: "Sign in to continue.", status: 401 };
+  csrfToken = null;
+  sessionEnded?.(problem);
+  return new ApiError(problem);
+}
+
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
-import { request, setCsrfToken, type Schema } from "./api";
+import { request, sessionGone, setCsrfToken, type Schema } from "./api";
 
 /** Who the user is to the portal. The API sends every enum camelCase. */
 export type AccountKind = Schema<"UserKind">;
@@ -16,10 +16,15 @@ export interface Session {
 
 export const sessionQueryKey = ["session"] as const;
 
+/**
+ * Asks whether this browser has a session in a way that answers 200 either way (GET /api/auth/session), so a first
+ * visit logs no failed request. No session is the same 401 the shell already sends to the sign-in page.
+ */
 export async function fetchSession(): Promise<Session> {
-  const { data, etag } = await request<MeView>("GET", "/api/me");
-  setCsrfToken(data.csrfToken);
-  return { me: data, etag };
+  const { data, etag } = await request<Schema<"SessionView">>("GET", "/api/auth/session");
+  if (!data.signedIn || !data.me) throw sessionGone();
+  setCsrfToken(data.me.csrfToken);
+  return { me: data.me, etag };
 }
 
 /**

@@ -96,6 +96,25 @@ public sealed class SignInTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Asking_whether_there_is_a_session_answers_200_either_way()
+    {
+        using var anonymous = fixture.CreateClient();
+        var user = await fixture.CreateCustomerAsync();
+        using var signedIn = await fixture.SignInAsync(user.Username, user.Password);
+
+        var none = await anonymous.GetAsync("/api/auth/session");
+        var some = await signedIn.GetAsync("/api/auth/session");
+
+        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.False((await none.ReadJsonAsync()).GetProperty("signedIn").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, some.StatusCode);
+        var session = await some.ReadJsonAsync();
+        Assert.True(session.GetProperty("signedIn").GetBoolean());
+        Assert.Equal(user.Username, session.GetProperty("me").GetProperty("user").GetProperty("username").GetString());
+        Assert.NotNull(some.Headers.ETag);
+    }
+
+    [Fact]
     public async Task A_client_cannot_escape_the_throttle_by_writing_its_own_forwarded_addresses()
     {
         using var client = fixture.CreateClient();

@@ -16,6 +16,7 @@ public sealed class RouteAccessTests(PortalFixture fixture)
     {
         ["GetHealth"] = Who.Anyone,
         ["NoSuchRoute"] = Who.Anyone,
+        ["GetSession"] = Who.Anyone,
         ["GetOpenApi"] = Who.Anyone,
         ["SignIn"] = Who.Anyone,
         ["SignOut"] = Who.SignedIn,

@@ -70,6 +70,9 @@ public sealed record CounterpartyView(string Id, string Name, string? Code, stri
 
 public sealed record AccessGroupView(string Id, string Name, string Profile, IReadOnlyList<string> AllowedCategories);
 
+/// <summary>Whether the browser has a session, answered 200 either way: the signed-in user when it has one.</summary>
+public sealed record SessionView(bool SignedIn, MeView? Me);
+
 public sealed record MeView(UserView User, CounterpartyView? Counterparty, AccessGroupView? AccessGroup, string CompanyName, string Currency, string CsrfToken);
 
 public sealed record ColleagueView(string Id, string DisplayName, string? JobTitle, string? Email, string? Phone, bool Disabled);

@@ -20,6 +20,22 @@ public sealed class MeFunctions(PortalEndpoint endpoint, AccountService accounts
             return ApiResult.Ok(me).WithETag(etag);
         });
 
+    [ApiSummary("Whether this browser is signed in (200 either way, so a first visit logs no failed request); the user when it is")]
+    [ApiResponse(200, typeof(SessionView))]
+    [Function(nameof(GetSession))]
+    [ApiAnonymous]
+    public Task<IActionResult> GetSession(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/session")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Anonymous, async caller =>
+        {
+            if (!caller.IsSignedIn)
+            {
+                return ApiResult.Ok(new SessionView(false, null));
+            }
+            var (me, etag) = await accounts.GetMeAsync(caller, ct);
+            return ApiResult.Ok(new SessionView(true, me)).WithETag(etag);
+        });
+
     [ApiSummary("Change own contact details")]
     [ApiHeader("If-Match", "The ETag you last read", Required = true)]
     [ApiRequest(typeof(ContactRequest))]
