@@ -89,20 +89,35 @@ public sealed class DocumentStore(TableServiceClient tables)
     }
 
     /// <summary>A document with the rows beside it (its file and the documents that name it): one range query.</summary>
-    public async Task<(DocumentEntity? Document, DocumentFileEntity? File, List<BacklinkEntity> Backlinks)> ReadWithExtrasAsync(CounterpartyScope scope,
+    public Task<(DocumentEntity? Document, DocumentFileEntity? File, List<BacklinkEntity> Backlinks)> ReadWithExtrasAsync(CounterpartyScope scope,
         string type, string id, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsSafe(id))
         {
-            return (null, null, []);
+            return Task.FromResult<(DocumentEntity?, DocumentFileEntity?, List<BacklinkEntity>)>((null, null, []));
         }
         var (lower, upper) = DocumentKeys.WithExtras(type, id);
+        return ReadRangeAsync(scope, type, id, lower, upper, cancellationToken);
+    }
+
+    /// <summary>The rows beside a document — its file and the documents that name it — in one range query, without the document.</summary>
+    public async Task<(DocumentFileEntity? File, List<BacklinkEntity> Backlinks)> ReadExtrasAsync(CounterpartyScope scope, string type, string id,
+        CancellationToken cancellationToken)
+    {
+        var prefix = DocumentKeys.ExtrasPrefix(type, id);
+        var (_, file, backlinks) = await ReadRangeAsync(scope, type, id, prefix, prefix + "~", cancellationToken);
+        return (file, backlinks);
+    }
+
+    private async Task<(DocumentEntity? Document, DocumentFileEntity? File, List<BacklinkEntity> Backlinks)> ReadRangeAsync(CounterpartyScope scope,
+        string type, string id, string lower, string upper, CancellationToken cancellationToken)
+    {
         DocumentEntity? document = null;
         DocumentFileEntity? file = null;
         var backlinks = new List<BacklinkEntity>();
         await foreach (var row in _table.QueryAsync<DocumentPageRow>(PagedQuery.Range(scope.CounterpartyId, lower, upper), cancellationToken: cancellationToken))
         {
-            if (row.RowKey == lower)
+            if (row.RowKey == DocumentKeys.Document(type, id))
             {
                 document = row;
             }
@@ -132,37 +147,6 @@ public sealed class DocumentStore(TableServiceClient tables)
         public string BlobETag { get; set; } = "";
         public DateTimeOffset UploadedAt { get; set; }
         public string Id { get; set; } = "";
-    }
-
-    /// <summary>The rows beside a document — its file and the documents that name it — in one range query.</summary>
-    public async Task<(DocumentFileEntity? File, List<BacklinkEntity> Backlinks)> ReadExtrasAsync(CounterpartyScope scope, string type, string id,
-        CancellationToken cancellationToken)
-    {
-        var prefix = DocumentKeys.ExtrasPrefix(type, id);
-        DocumentFileEntity? file = null;
-        var backlinks = new List<BacklinkEntity>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(PagedQuery.Range(scope.CounterpartyId, prefix, prefix + "~"), cancellationToken: cancellationToken))
-        {
-            if (row.RowKey == DocumentKeys.File(type, id))
-            {
-                file = new DocumentFileEntity
-                {
-                    PartitionKey = row.PartitionKey, RowKey = row.RowKey, ETag = row.ETag, BlobName = row.GetString(nameof(DocumentFileEntity.BlobName)) ?? "",
-                    ContentType = row.GetString(nameof(DocumentFileEntity.ContentType)) ?? "", Size = row.GetInt64(nameof(DocumentFileEntity.Size)) ?? 0,
-                    Extension = row.GetString(nameof(DocumentFileEntity.Extension)) ?? "", BlobETag = row.GetString(nameof(DocumentFileEntity.BlobETag)) ?? "",
-                    UploadedAt = row.GetDateTimeOffset(nameof(DocumentFileEntity.UploadedAt)) ?? default,
-                };
-            }
-            else
-            {
-                backlinks.Add(new BacklinkEntity
-                {
-                    PartitionKey = row.PartitionKey, RowKey = row.RowKey, Type = row.GetString(nameof(BacklinkEntity.Type)) ?? "",
-                    Number = row.GetString(nameof(BacklinkEntity.Number)) ?? "", Id = row.GetString(nameof(BacklinkEntity.Id)) ?? "",
-                });
-            }
-        }
-        return (file, backlinks);
     }
 
     public async Task<DocumentFileEntity?> ReadFileAsync(CounterpartyScope scope, string type, string id, CancellationToken cancellationToken)

@@ -146,13 +146,3 @@ public sealed class OrderNumberEntity : TableRow
 {
     public string OrderId { get; set; } = "";
 }
-
-public sealed class CounterEntity : TableRow
-{
-    public CounterEntity()
-    {
-        PartitionKey = OrderingKeys.CounterPartition;
-    }
-
-    public long Value { get; set; }
-}

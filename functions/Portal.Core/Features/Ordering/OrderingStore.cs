@@ -60,32 +60,8 @@ public sealed class OrderingStore(TableServiceClient tables) : IOrderNumbers
         TableKeys.IsSafe(number) ? (await ReadAsync<OrderNumberEntity>(scope, OrderingKeys.OrderNumber(number), cancellationToken))?.OrderId : null;
 
     /// <summary>Reserves <paramref name="count"/> consecutive order numbers from the company-wide counter and returns the first.</summary>
-    public async Task<long> ReserveOrderNumbersAsync(int count, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var current = await _table.GetEntityIfExistsAsync<CounterEntity>(OrderingKeys.CounterPartition, OrderingKeys.OrderCounter, cancellationToken: cancellationToken);
-            try
-            {
-                if (!current.HasValue)
-                {
-                    await _table.AddEntityAsync(new CounterEntity { RowKey = OrderingKeys.OrderCounter, Value = count }, cancellationToken);
-                    return 1;
-                }
-                var counter = current.Value!;
-                var first = counter.Value + 1;
-                counter.Value += count;
-                await _table.UpdateEntityAsync(counter, counter.ETag, TableUpdateMode.Replace, cancellationToken);
-                return first;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another checkout took numbers in the meantime; back off a little and read again.
-                await Task.Delay(Random.Shared.Next(5, 20 + attempt * 10), cancellationToken);
-            }
-        }
-        throw new InvalidOperationException("Could not reserve order numbers: the counter stayed contended.");
-    }
+    public Task<long> ReserveOrderNumbersAsync(int count, CancellationToken cancellationToken) =>
+        NumberCounter.ReserveAsync(_table, OrderingKeys.CounterPartition, OrderingKeys.OrderCounter, count, cancellationToken);
 
     private async Task<T?> ReadAsync<T>(CounterpartyScope scope, string rowKey, CancellationToken cancellationToken) where T : class, ITableEntity
     {

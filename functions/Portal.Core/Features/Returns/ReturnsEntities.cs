@@ -143,16 +143,6 @@ public sealed class RmaNumberEntity : TableRow
     public string RmaId { get; set; } = "";
 }
 
-public sealed class RmaCounterEntity : TableRow
-{
-    public RmaCounterEntity()
-    {
-        PartitionKey = ReturnsKeys.CounterPartition;
-    }
-
-    public long Value { get; set; }
-}
-
 /// <summary>Human-readable RMA numbers (RMA-000123) from one counter row updated with optimistic concurrency.</summary>
 public static class RmaNumbers
 {

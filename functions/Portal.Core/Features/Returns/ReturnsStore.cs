@@ -48,31 +48,8 @@ public sealed class ReturnsStore(TableServiceClient tables) : IRmaNumbers
         TableKeys.IsSafe(number) ? (await ReadAsync<RmaNumberEntity>(scope, ReturnsKeys.RmaNumber(number), cancellationToken))?.RmaId : null;
 
     /// <summary>Reserves the next RMA number from the company-wide counter.</summary>
-    public async Task<long> ReserveNumberAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var current = await _table.GetEntityIfExistsAsync<RmaCounterEntity>(ReturnsKeys.CounterPartition, ReturnsKeys.RmaCounter, cancellationToken: cancellationToken);
-            try
-            {
-                if (!current.HasValue)
-                {
-                    await _table.AddEntityAsync(new RmaCounterEntity { RowKey = ReturnsKeys.RmaCounter, Value = 1 }, cancellationToken);
-                    return 1;
-                }
-                var counter = current.Value!;
-                counter.Value += 1;
-                await _table.UpdateEntityAsync(counter, counter.ETag, TableUpdateMode.Replace, cancellationToken);
-                return counter.Value;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another request took a number in the meantime; back off a little and read again.
-                await Task.Delay(Random.Shared.Next(5, 20 + attempt * 10), cancellationToken);
-            }
-        }
-        throw new InvalidOperationException("Could not reserve an RMA number: the counter stayed contended.");
-    }
+    public Task<long> ReserveNumberAsync(CancellationToken cancellationToken) =>
+        NumberCounter.ReserveAsync(_table, ReturnsKeys.CounterPartition, ReturnsKeys.RmaCounter, 1, cancellationToken);
 
     private async Task<T?> ReadAsync<T>(CounterpartyScope scope, string rowKey, CancellationToken cancellationToken) where T : class, ITableEntity
     {

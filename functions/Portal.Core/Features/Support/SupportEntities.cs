@@ -153,8 +153,3 @@ public sealed class SupportSeenEntity : TableRow
     public string Seen { get; set; } = "{}";
     public DateTimeOffset SeenAllBefore { get; set; } = DateTimeOffset.MinValue;
 }
-
-public sealed class SupportCounterEntity : TableRow
-{
-    public long Value { get; set; }
-}

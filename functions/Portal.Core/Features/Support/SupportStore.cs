@@ -147,34 +147,8 @@ public sealed class SupportStore(TableServiceClient tables)
     }
 
     /// <summary>Reserves the next request number from the company-wide counter.</summary>
-    public async Task<long> ReserveNumberAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var current = await _table.GetEntityIfExistsAsync<SupportCounterEntity>(SupportKeys.CounterPartition, SupportKeys.RequestCounter,
-                cancellationToken: cancellationToken);
-            try
-            {
-                if (!current.HasValue)
-                {
-                    await _table.AddEntityAsync(new SupportCounterEntity
-                    {
-                        PartitionKey = SupportKeys.CounterPartition, RowKey = SupportKeys.RequestCounter, Value = 1,
-                    }, cancellationToken);
-                    return 1;
-                }
-                var counter = current.Value!;
-                counter.Value += 1;
-                await _table.UpdateEntityAsync(counter, counter.ETag, TableUpdateMode.Replace, cancellationToken);
-                return counter.Value;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 + attempt * 10), cancellationToken);
-            }
-        }
-        throw new InvalidOperationException("Could not reserve a support request number: the counter stayed contended.");
-    }
+    public Task<long> ReserveNumberAsync(CancellationToken cancellationToken) =>
+        NumberCounter.ReserveAsync(_table, SupportKeys.CounterPartition, SupportKeys.RequestCounter, 1, cancellationToken);
 
     private async Task<T?> ReadAsync<T>(string partition, string rowKey, CancellationToken cancellationToken) where T : class, ITableEntity
     {
