@@ -39,7 +39,7 @@ public sealed class AccountsTests(E2EFixture fixture) : BrowserTest(fixture)
     {
         await SignInAsync(page, DemoUser.Clerk);
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
-        await Expect(menu.GetByRole(AriaRole.List, new() { Name = "Company workplace" })).ToBeVisibleAsync();
+        await Expect(menu.GetByRole(AriaRole.List, new() { Name = "Settings" })).ToBeVisibleAsync();
         await GoToMenuAsync(page, "Users and rights settings");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Users and rights settings", Level = 1 })).ToBeFocusedAsync();
         var name = page.GetByRole(AriaRole.Textbox, new() { Name = "Company name" });

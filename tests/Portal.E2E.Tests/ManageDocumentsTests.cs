@@ -17,7 +17,7 @@ public sealed class ManageDocumentsTests(E2EFixture fixture) : BrowserTest(fixtu
 
         await SignInAsync(page, DemoUser.Clerk);
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
-        await menu.GetByRole(AriaRole.List, new() { Name = "Company workplace" }).GetByRole(AriaRole.Link, new() { Name = "Issue a document" }).ClickAsync();
+        await menu.GetByRole(AriaRole.List, new() { Name = "Documents" }).GetByRole(AriaRole.Link, new() { Name = "Issue a document" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Issue a document", Level = 1 })).ToBeFocusedAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Saving an existing number updates it");
         await ExpectAccessibleAsync(page);

@@ -1,5 +1,5 @@
 // The main menu, laid out as the supplier's customers know it from the portal help (Main menu → Purchases,
-// Documents from supplier, Reports…) and, for the supplier's staff, the Company workplace. It is made from the
+// Documents from supplier, Reports…) and, for the supplier's staff, the company workplace (Sales, Catalog…). It is made from the
 // page declarations, so it lists exactly the pages the user may open; a new page adds its entry there.
 import type { AccountKind } from "../lib/session";
 import { mayOpen, menuSections, pages, type MenuSectionTitle } from "./pages";

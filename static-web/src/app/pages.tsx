@@ -19,7 +19,13 @@ export const menuSections = [
   "Documents from supplier",
   "Reports",
   "Support requests",
-  "Company workplace",
+  // The supplier's staff: the company workplace, laid out by what a back-office clerk looks after.
+  "Sales",
+  "Catalog",
+  "Customers",
+  "Documents",
+  "Service",
+  "Settings",
   "Account",
 ] as const;
 export type MenuSectionTitle = (typeof menuSections)[number];
@@ -167,13 +173,13 @@ export const pages: PageDeclaration[] = [
   },
   { path: "support/:id", who: "customer", element: page(() => import("../features/support/SupportRequestPage"), "SupportRequestPage") },
 
-  // Staff: Company workplace.
+  // Staff: the company workplace (Sales, Catalog, Customers, Documents, Service, Settings).
   {
     path: "manage/support",
     who: "staff",
     element: page(() => import("../features/support/manage/SupportDeskPage"), "SupportDeskPage"),
     menu: {
-      section: "Company workplace",
+      section: "Service",
       label: "Support desk",
       description: "Customers' support requests from every company: answer, assign, mark in progress or resolved.",
     },
@@ -188,7 +194,7 @@ export const pages: PageDeclaration[] = [
     who: "staff",
     element: page(() => import("../features/balances/manage/BalancesPage"), "BalancesPage"),
     menu: {
-      section: "Company workplace",
+      section: "Customers",
       label: "Customer balances",
       description: "Every customer's balance, overdue first; record a payment or refund.",
     },
@@ -198,7 +204,7 @@ export const pages: PageDeclaration[] = [
     who: "staff",
     element: page(() => import("../features/documents/manage/DisputedStatementsPage"), "DisputedStatementsPage"),
     menu: {
-      section: "Company workplace",
+      section: "Customers",
       label: "Disputed reconciliation statements",
       description: "Statements customers say do not agree with their books, with their comments.",
     },
@@ -208,7 +214,7 @@ export const pages: PageDeclaration[] = [
     who: "staff",
     element: page(() => import("../features/documents/manage/IssueDocumentPage"), "IssueDocumentPage"),
     menu: {
-      section: "Company workplace",
+      section: "Documents",
       label: "Issue a document",
       description: "Publish an invoice, delivery, credit note or other document to a customer.",
     },
@@ -218,7 +224,7 @@ export const pages: PageDeclaration[] = [
     who: "staff",
     element: page(() => import("../features/documents/manage/FilesNeedingAttentionPage"), "FilesNeedingAttentionPage"),
     menu: {
-      section: "Company workplace",
+      section: "Documents",
       label: "Files needing attention",
       description: "Uploads that were not taken as a document's file or a material, and why.",
     },
@@ -228,7 +234,7 @@ export const pages: PageDeclaration[] = [
     who: "staff",
     element: page(() => import("../features/returns/manage/RmaDeskPage"), "RmaDeskPage"),
     menu: {
-      section: "Company workplace",
+      section: "Service",
       label: "RMA desk",
       description: "Customers' return requests: accept or reject them, set the expected date, publish the goods return and credit note.",
     },
@@ -243,7 +249,7 @@ export const pages: PageDeclaration[] = [
     who: "staff",
     element: page(() => import("../features/accounts/manage/SettingsPage"), "SettingsPage"),
     menu: {
-      section: "Company workplace",
+      section: "Settings",
       label: "Users and rights settings",
       description: "Allow or stop external users' access; the company name and currency.",
     },

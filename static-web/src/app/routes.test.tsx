@@ -33,18 +33,18 @@ function signedInAs(kind: AccountKind) {
 const mainMenu = () => screen.findByRole("navigation", { name: "Main menu" });
 
 describe("who may open which page", () => {
-  it("shows staff the Company workplace and Account, and nothing of the customers' menu", async () => {
+  it("shows staff the company workplace (its own sections) and Account, and nothing of the customers' menu", async () => {
     signedInAs("staff");
     renderRoutes(routes, "/");
     const nav = await mainMenu();
     const sections = within(nav).getAllByRole("list").map((list) => list.getAttribute("aria-labelledby"));
-    expect(sections).toEqual(["menu-company-workplace", "menu-account"]);
+    expect(sections).toEqual(["menu-customers", "menu-documents", "menu-service", "menu-settings", "menu-account"]);
     expect(within(nav).getByRole("link", { name: "Users and rights settings" })).toHaveAttribute("href", "/manage/settings");
     expect(within(nav).getByRole("link", { name: "My account" })).toHaveAttribute("href", "/account");
     expect(within(nav).queryByRole("link", { name: "Catalog" })).not.toBeInTheDocument();
     expect(screen.queryByRole("link", { name: /Products cart/ })).not.toBeInTheDocument();
     // The menu names its sections so the lists are labelled by them (ids without spaces).
-    expect(within(nav).getByRole("list", { name: "Company workplace" })).toBeInTheDocument();
+    expect(within(nav).getByRole("list", { name: "Settings" })).toBeInTheDocument();
   });
 
   it("shows customers Purchases, Documents from supplier, Reports and Account", async () => {
@@ -125,10 +125,10 @@ describe("documents from supplier", () => {
     expect(server.requests.some((r) => r.url === "/api/documents/credit-notes/cn1")).toBe(true);
   });
 
-  it("shows staff Files needing attention in the Company workplace", async () => {
+  it("shows staff Files needing attention under Documents", async () => {
     signedInAs("staff");
     renderRoutes(routes, "/");
-    const workplace = within(await mainMenu()).getByRole("list", { name: "Company workplace" });
+    const workplace = within(await mainMenu()).getByRole("list", { name: "Documents" });
     expect(within(workplace).getByRole("link", { name: "Files needing attention" })).toHaveAttribute("href", "/manage/files");
   });
 });

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
 });
 
-/** Company workplace → RMA desk: requests waiting for a decision on top, then those in progress, then closed ones. */
+/** Service → RMA desk: requests waiting for a decision on top, then those in progress, then closed ones. */
 export function RmaDeskPage() {
   const styles = useStyles();
   const [params, setParams] = useSearchParams();
