@@ -12,13 +12,72 @@ namespace Portal.Core.Features.Catalog;
 /// </summary>
 public sealed class CatalogAdminService(CatalogStore store, AccountService accounts)
 {
-    public async Task UpsertCategoryAsync(CategoryImport category, CancellationToken cancellationToken) =>
-        await store.UpsertAsync(new CategoryEntity { RowKey = category.Id, Name = category.Name.Trim(), SortOrder = category.SortOrder }, cancellationToken);
+    public Task UpsertCategoryAsync(CategoryImport category, CancellationToken cancellationToken) =>
+        SaveCategoryAsync(category, SaveMode.Upsert, null, cancellationToken);
 
-    public async Task UpsertWarehouseAsync(WarehouseImport warehouse, CancellationToken cancellationToken) =>
-        await store.UpsertAsync(new WarehouseEntity { RowKey = warehouse.Id, Name = warehouse.Name.Trim(), City = warehouse.City?.Trim() ?? "" }, cancellationToken);
+    public Task UpsertWarehouseAsync(WarehouseImport warehouse, CancellationToken cancellationToken) =>
+        SaveWarehouseAsync(warehouse, SaveMode.Upsert, null, cancellationToken);
+
+    /// <summary>Every category, fresh from storage with its version, in the order customers see them.</summary>
+    public async Task<IReadOnlyList<CategoryAdminView>> ListCategoriesAsync(CancellationToken cancellationToken) =>
+        (await store.ListFreshAsync<CategoryEntity>(CategoryEntity.Partition, cancellationToken))
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(c => new CategoryAdminView(c.RowKey, c.Name, c.SortOrder, c.ETag.ToString())).ToList();
+
+    /// <summary>Every warehouse, fresh from storage with its version, by name.</summary>
+    public async Task<IReadOnlyList<WarehouseAdminView>> ListWarehousesAsync(CancellationToken cancellationToken) =>
+        (await store.ListFreshAsync<WarehouseEntity>(WarehouseEntity.Partition, cancellationToken))
+            .OrderBy(w => w.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(w => new WarehouseAdminView(w.RowKey, w.Name, w.City, w.ETag.ToString())).ToList();
+
+    /// <summary>Creates (<see cref="SaveMode.Create"/>), changes the version read (<see cref="SaveMode.Replace"/>) or upserts a category.</summary>
+    public async Task<CategoryAdminView> SaveCategoryAsync(CategoryImport category, SaveMode mode, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var entity = new CategoryEntity { RowKey = category.Id, Name = category.Name.Trim(), SortOrder = category.SortOrder };
+        var version = await store.SaveAsync(entity, mode, ifMatch, "category", cancellationToken);
+        return new CategoryAdminView(entity.RowKey, entity.Name, entity.SortOrder, version);
+    }
+
+    /// <summary>Creates (<see cref="SaveMode.Create"/>), changes the version read (<see cref="SaveMode.Replace"/>) or upserts a warehouse.</summary>
+    public async Task<WarehouseAdminView> SaveWarehouseAsync(WarehouseImport warehouse, SaveMode mode, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var entity = new WarehouseEntity { RowKey = warehouse.Id, Name = warehouse.Name.Trim(), City = warehouse.City?.Trim() ?? "" };
+        var version = await store.SaveAsync(entity, mode, ifMatch, "warehouse", cancellationToken);
+        return new WarehouseAdminView(entity.RowKey, entity.Name, entity.City, version);
+    }
 
     public async Task<ImportResult> ImportProductsAsync(IReadOnlyList<ProductImport> products, CancellationToken cancellationToken)
+    {
+        await CheckProductsAsync(products, cancellationToken);
+        await WriteAsync(products.Count, 0, () => store.UpsertProductsAsync(products.Select(p => new ProductEntity
+        {
+            RowKey = p.Sku,
+            Name = p.Name.Trim(),
+            Description = p.Description?.Trim() ?? "",
+            CategoryId = p.CategoryId,
+            Unit = p.Unit.Trim(),
+            UnitPrecision = p.UnitPrecision,
+            Price = Money.Store(p.Price),
+            DefaultWarehouseId = p.DefaultWarehouseId,
+            Characteristics = JsonSerializer.Serialize(p.Characteristics ?? [], PortalJson.Options),
+            Stock = JsonSerializer.Serialize(p.Stock ?? [], PortalJson.Options),
+            Active = p.Active,
+        }).ToList(), cancellationToken));
+        return new ImportResult(products.Count, []);
+    }
+
+    /// <summary>
+    /// What the product file would change, after the same whole-file check as the import; writes nothing. It
+    /// compares with the catalog snapshot, so it costs at most the snapshot's three queries however long the file.
+    /// </summary>
+    public async Task<ProductImportPreview> PreviewProductsAsync(IReadOnlyList<ProductImport> products, CancellationToken cancellationToken)
+    {
+        var snapshot = await CheckProductsAsync(products, cancellationToken);
+        return CatalogImportDiff.Products(products, i => ImportReader.LineOf(products, i), snapshot.ProductsBySku);
+    }
+
+    /// <summary>The whole-file check of a product import: every problem of every line, or the snapshot it was checked against.</summary>
+    private async Task<CatalogSnapshot> CheckProductsAsync(IReadOnlyList<ProductImport> products, CancellationToken cancellationToken)
     {
         var errors = new List<ImportError>();
         var snapshot = await store.GetSnapshotAsync(cancellationToken);
@@ -43,6 +102,11 @@ public sealed class CatalogAdminService(CatalogStore store, AccountService accou
             {
                 errors.Add(new ImportError(ImportReader.LineOf(products, i), "defaultWarehouseId", $"No warehouse '{products[i].DefaultWarehouseId}'; create it first."));
             }
+            // Storage keys are case-sensitive and the catalog is not: another spelling would be a second product.
+            if (snapshot.ProductsBySku.TryGetValue(products[i].Sku, out var stored) && stored.Sku != products[i].Sku)
+            {
+                errors.Add(new ImportError(ImportReader.LineOf(products, i), "sku", $"The catalog spells this SKU {stored.Sku}; use that spelling."));
+            }
             foreach (var warehouse in products[i].Stock?.Keys ?? Enumerable.Empty<string>())
             {
                 if (!snapshot.WarehousesById.ContainsKey(warehouse))
@@ -59,26 +123,42 @@ public sealed class CatalogAdminService(CatalogStore store, AccountService accou
         {
             throw ImportProblem(errors);
         }
-        await WriteAsync(products.Count, 0, () => store.UpsertProductsAsync(products.Select(p => new ProductEntity
-        {
-            RowKey = p.Sku,
-            Name = p.Name.Trim(),
-            Description = p.Description?.Trim() ?? "",
-            CategoryId = p.CategoryId,
-            Unit = p.Unit.Trim(),
-            UnitPrecision = p.UnitPrecision,
-            Price = Money.Store(p.Price),
-            DefaultWarehouseId = p.DefaultWarehouseId,
-            Characteristics = JsonSerializer.Serialize(p.Characteristics ?? [], PortalJson.Options),
-            Stock = JsonSerializer.Serialize(p.Stock ?? [], PortalJson.Options),
-            Active = p.Active,
-        }).ToList(), cancellationToken));
-        return new ImportResult(products.Count, []);
+        return snapshot;
     }
 
     public async Task<ImportResult> ImportPricesAsync(IReadOnlyList<PriceImport> prices, CancellationToken cancellationToken)
     {
-        var known = (await accounts.ListCounterpartiesAsync(cancellationToken)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var (snapshot, _) = await CheckPricesAsync(prices, cancellationToken);
+        var written = 0;
+        foreach (var group in prices.GroupBy(p => p.CounterpartyId))
+        {
+            var rows = group.Select(p => (snapshot.ProductsBySku[p.Sku].Sku, p.Price)).ToList();
+            await WriteAsync(prices.Count, written, () => store.UpsertPricesAsync(group.Key, rows, cancellationToken));
+            written += rows.Count;
+        }
+        return new ImportResult(prices.Count, []);
+    }
+
+    /// <summary>
+    /// What the price file would change, after the same whole-file check as the import; writes nothing. Current
+    /// prices come from each named counterparty's cached price list: one range query per counterparty in the file
+    /// when not cached, whatever the number of lines.
+    /// </summary>
+    public async Task<PriceImportPreview> PreviewPricesAsync(IReadOnlyList<PriceImport> prices, CancellationToken cancellationToken)
+    {
+        var (snapshot, counterparties) = await CheckPricesAsync(prices, cancellationToken);
+        var current = new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal);
+        foreach (var counterpartyId in prices.Select(p => p.CounterpartyId).Distinct(StringComparer.Ordinal))
+        {
+            current[counterpartyId] = await store.GetPricesAsync(counterpartyId, cancellationToken);
+        }
+        return CatalogImportDiff.Prices(prices, i => ImportReader.LineOf(prices, i), snapshot.ProductsBySku, id => current[id], id => counterparties[id]);
+    }
+
+    /// <summary>The whole-file check of a price import: every problem, or the snapshot and counterparty names it was checked against.</summary>
+    private async Task<(CatalogSnapshot Snapshot, Dictionary<string, string> Counterparties)> CheckPricesAsync(IReadOnlyList<PriceImport> prices, CancellationToken cancellationToken)
+    {
+        var known = (await accounts.ListCounterpartiesAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
         var errors = new List<ImportError>();
         for (var i = 0; i < prices.Count; i++)
         {
@@ -95,7 +175,7 @@ public sealed class CatalogAdminService(CatalogStore store, AccountService accou
         }
         foreach (var counterparty in prices.Select(p => p.CounterpartyId).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct())
         {
-            if (!known.Contains(counterparty))
+            if (!known.ContainsKey(counterparty))
             {
                 errors.Add(new ImportError(ImportReader.LineOf(prices, prices.ToList().FindIndex(p => p.CounterpartyId == counterparty)), "counterpartyId", $"No counterparty '{counterparty}'."));
             }
@@ -122,14 +202,7 @@ public sealed class CatalogAdminService(CatalogStore store, AccountService accou
         {
             throw ImportProblem(errors);
         }
-        var written = 0;
-        foreach (var group in prices.GroupBy(p => p.CounterpartyId))
-        {
-            var rows = group.Select(p => (snapshot.ProductsBySku[p.Sku].Sku, p.Price)).ToList();
-            await WriteAsync(prices.Count, written, () => store.UpsertPricesAsync(group.Key, rows, cancellationToken));
-            written += rows.Count;
-        }
-        return new ImportResult(prices.Count, []);
+        return (snapshot, known);
     }
 
     /// <summary>

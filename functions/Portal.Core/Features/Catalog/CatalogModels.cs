@@ -49,6 +49,12 @@ public sealed record ComparisonView(IReadOnlyList<ComparisonProductView> Product
 
 // Company side: what the ERP or a clerk sends.
 
+/// <summary>A category as staff edit it; <see cref="Version"/> is its ETag, sent back as If-Match to change it.</summary>
+public sealed record CategoryAdminView(string Id, string Name, int SortOrder, string Version);
+
+/// <summary>A warehouse as staff edit it; <see cref="Version"/> is its ETag, sent back as If-Match to change it.</summary>
+public sealed record WarehouseAdminView(string Id, string Name, string City, string Version);
+
 public sealed class ProductImport : IValidatable
 {
     [JsonRequired] public string Sku { get; set; } = "";

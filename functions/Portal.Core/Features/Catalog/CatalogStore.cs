@@ -133,6 +133,41 @@ public sealed class CatalogStore(TableServiceClient tables, TimeProvider clock, 
     }
 
     /// <summary>
+    /// Writes a reference row (category, warehouse) the way the caller asked: <see cref="SaveMode.Create"/> only if
+    /// the id is free (409 otherwise), <see cref="SaveMode.Replace"/> only if the row is still at
+    /// <paramref name="ifMatch"/> (412 otherwise), or <see cref="SaveMode.Upsert"/>. Returns the new ETag.
+    /// </summary>
+    public async Task<string> SaveAsync(TableRow entity, SaveMode mode, string? ifMatch, string noun, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = mode switch
+            {
+                SaveMode.Create => await _table.AddEntityAsync(entity, cancellationToken),
+                SaveMode.Replace => await _table.UpdateEntityAsync(entity, new ETag(ifMatch!), TableUpdateMode.Replace, cancellationToken),
+                _ => await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken),
+            };
+            return response.Headers.ETag?.ToString() ?? "";
+        }
+        catch (RequestFailedException ex) when (mode == SaveMode.Create && ex.Status == 409)
+        {
+            throw Problems.Conflict($"A {noun} with the id '{entity.RowKey}' exists already; edit that one or choose another id.");
+        }
+        catch (RequestFailedException ex) when (mode == SaveMode.Replace && ex.Status is 412 or 404)
+        {
+            throw Problems.PreconditionFailed();
+        }
+        finally
+        {
+            Invalidate();
+        }
+    }
+
+    /// <summary>Every row of a reference partition read fresh from storage (with ETags), for staff to edit: one query.</summary>
+    public async Task<List<T>> ListFreshAsync<T>(string partition, CancellationToken cancellationToken) where T : TableRow, new() =>
+        await _table.QueryAsync<T>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+
+    /// <summary>
     /// Sets or removes a counterparty's own prices. Removing a price it does not have is nothing to do (read fresh,
     /// not from the cache), so the same file can be sent again; when a chunk fails, says how many rows were done.
     /// </summary>
@@ -223,6 +258,9 @@ public sealed class CatalogSnapshot
 
     public string WarehouseName(string id) => WarehousesById.TryGetValue(id, out var w) ? w.Name : id;
 }
+
+/// <summary>How a staff save of a reference row treats an existing row.</summary>
+public enum SaveMode { Upsert, Create, Replace }
 
 /// <summary>An import failed after some of its rows were written: how many, so the answer can say so.</summary>
 public sealed class PartialImportException(int written, Exception inner) : Exception($"{written} rows were written before the import failed.", inner)

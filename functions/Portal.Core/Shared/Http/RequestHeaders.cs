@@ -18,6 +18,18 @@ public static class RequestHeaders
     }
 
     /// <summary>
+    /// <c>If-None-Match: *</c>: the caller means to create, and an existing thing under the same key must not be
+    /// overwritten (RFC 9110). Any other value is a 400, since no route answers conditionally on a version it has.
+    /// </summary>
+    public static bool CreateOnly(this HttpRequest request)
+    {
+        var value = request.Headers.IfNoneMatch.ToString().Trim();
+        return value.Length == 0 ? false
+            : value == "*" ? true
+            : throw Problems.Validation("If-None-Match", "Send If-None-Match: * to create only, or leave it out.");
+    }
+
+    /// <summary>
     /// An If-Match value must be <c>*</c> or one entity tag as the API gave it (<c>"…"</c> or <c>W/"…"</c>, printable, at
     /// most 200 characters); anything else is a 400 rather than a condition the storage service cannot parse.
     /// </summary>
