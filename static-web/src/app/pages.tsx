@@ -245,6 +245,26 @@ export const pages: PageDeclaration[] = [
     element: page(() => import("../features/returns/manage/RmaDeskItemPage"), "RmaDeskItemPage"),
   },
   {
+    path: "manage/catalog/files",
+    who: "staff",
+    element: page(() => import("../features/catalog/manage/CatalogFilesPage"), "CatalogFilesPage"),
+    menu: {
+      section: "Catalog",
+      label: "Catalog files",
+      description: "Load products or customer prices from a CSV or NDJSON file: preview what changes, then apply.",
+    },
+  },
+  {
+    path: "manage/catalog/categories-and-warehouses",
+    who: "staff",
+    element: page(() => import("../features/catalog/manage/CategoriesWarehousesPage"), "CategoriesWarehousesPage"),
+    menu: {
+      section: "Catalog",
+      label: "Categories and warehouses",
+      description: "The categories products belong to and the warehouses that hold their stock.",
+    },
+  },
+  {
     path: "manage/settings",
     who: "staff",
     element: page(() => import("../features/accounts/manage/SettingsPage"), "SettingsPage"),
