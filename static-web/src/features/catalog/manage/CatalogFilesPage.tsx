@@ -439,7 +439,7 @@ function Problems({
           {detail ?? "Fix the lines below and send the whole file again."}
         </MessageBarBody>
       </MessageBar>
-      <TableScroll label="Problems in the file">
+      <TableScroll label="Problems by line">
         <Table aria-label="Problems in the file" className={styles.table}>
           <TableHeader>
             <TableRow>

@@ -99,7 +99,8 @@ function ReferenceSection({ section }: { section: Kind }) {
   const rows = (list.data ?? []).map((item) => toRow(section.kind, item));
 
   return (
-    <Card className={styles.card} aria-labelledby={headingId} role="region">
+    <section aria-labelledby={headingId}>
+    <Card className={styles.card}>
       <div className={styles.heading}>
         <h2 className={styles.h2} id={headingId}>
           {section.title}
@@ -123,7 +124,7 @@ function ReferenceSection({ section }: { section: Kind }) {
       ) : rows.length === 0 ? (
         <EmptyState>No {section.title.toLowerCase()} yet.</EmptyState>
       ) : (
-        <TableScroll label={section.title}>
+        <TableScroll label={`List of ${section.title.toLowerCase()}`}>
           <Table aria-label={section.title} className={styles.table}>
             <TableHeader>
               <TableRow>
@@ -158,18 +159,25 @@ function ReferenceSection({ section }: { section: Kind }) {
           </Table>
         </TableScroll>
       )}
-      {editing && (
-        <EditDialog
-          section={section}
-          initial={editing}
-          onClose={() => setEditing(null)}
-          onSaved={(message) => {
-            setEditing(null);
-            setSaved(message);
-          }}
-        />
-      )}
+      {/* Always mounted and opened by state, so closing restores the page (focus, and what the modal hid). */}
+      <Dialog open={editing !== null} onOpenChange={(_, data) => !data.open && setEditing(null)}>
+        <DialogSurface>
+          {editing && (
+            <EditForm
+              key={`${editing.id}:${editing.version}`}
+              section={section}
+              initial={editing}
+              onClose={() => setEditing(null)}
+              onSaved={(message) => {
+                setEditing(null);
+                setSaved(message);
+              }}
+            />
+          )}
+        </DialogSurface>
+      </Dialog>
     </Card>
+    </section>
   );
 }
 
@@ -194,7 +202,7 @@ export function rowProblems(section: Pick<Kind, "extra">, row: Row): Partial<Rec
   return problems;
 }
 
-function EditDialog({
+function EditForm({
   section,
   initial,
   onClose,
@@ -268,8 +276,6 @@ function EditDialog({
   const apiProblem = save.isError && !(save.error instanceof ApiError && save.error.status === 412) && !describeError(save.error).fields;
   const title = creating ? `New ${section.noun}` : `Edit ${section.noun} ${initial.name}`;
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
         <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
@@ -318,7 +324,5 @@ function EditDialog({
             </DialogActions>
           </DialogBody>
         </form>
-      </DialogSurface>
-    </Dialog>
   );
 }

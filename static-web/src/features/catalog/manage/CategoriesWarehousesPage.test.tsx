@@ -1,0 +1,146 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeServer, renderPage } from "../../../test/render";
+import { CategoriesWarehousesPage, describeChanges, rowProblems } from "./CategoriesWarehousesPage";
+
+afterEach(() => vi.unstubAllGlobals());
+
+interface Category {
+  id: string;
+  name: string;
+  sortOrder: number;
+  version: string;
+}
+
+/** The API's categories and warehouses: each row has a version; a create must not overwrite, an edit must name the version. */
+function catalogServer() {
+  let n = 1;
+  const categories: Category[] = [
+    { id: "hand-tools", name: "Hand tools", sortOrder: 0, version: 'W/"c1"' },
+    { id: "power-tools", name: "Power tools", sortOrder: 10, version: 'W/"c2"' },
+  ];
+  const warehouses = [{ id: "central", name: "Central warehouse", city: "Vienna", version: 'W/"w1"' }];
+  const server = fakeServer(({ method, url, headers, body }) => {
+    if (method === "GET" && url === "/api/manage/catalog/categories") return { body: { items: categories } };
+    if (method === "GET" && url === "/api/manage/catalog/warehouses") return { body: { items: warehouses } };
+    if (method === "POST" && url === "/api/manage/catalog/categories") {
+      const change = body as Omit<Category, "version">;
+      const existing = categories.find((c) => c.id === change.id);
+      if (headers.get("If-None-Match") === "*") {
+        if (existing) return { status: 409, body: { type: "https://x/problems/conflict", title: "Conflict.", status: 409, detail: `A category with the id '${change.id}' exists already.` } };
+        const created = { ...change, version: `W/"n${n++}"` };
+        categories.push(created);
+        return { body: created };
+      }
+      if (!existing || headers.get("If-Match") !== existing.version) return { status: 412, body: { type: "https://x/problems/stale", title: "Changed.", status: 412 } };
+      Object.assign(existing, change, { version: `W/"n${n++}"` });
+      return { body: existing };
+    }
+    return undefined;
+  });
+  const changeElsewhere = (id: string, change: Partial<Category>) => Object.assign(categories.find((c) => c.id === id)!, change, { version: `W/"x${n++}"` });
+  return { ...server, categories, changeElsewhere, posts: () => server.requests.filter((r) => r.method === "POST") };
+}
+
+async function openPage() {
+  renderPage(<CategoriesWarehousesPage />);
+  await screen.findByRole("table", { name: "Categories" });
+  await screen.findByRole("table", { name: "Warehouses" });
+}
+
+describe("CategoriesWarehousesPage", () => {
+  it("lists categories in their order and warehouses with their cities", async () => {
+    catalogServer();
+    await openPage();
+    const rows = within(screen.getByRole("table", { name: "Categories" })).getAllByRole("row");
+    expect(rows[1]).toHaveTextContent("Hand toolshand-tools0");
+    expect(rows[2]).toHaveTextContent("Power toolspower-tools10");
+    expect(within(screen.getByRole("table", { name: "Warehouses" })).getByRole("row", { name: /Central warehouse central Vienna/ })).toBeInTheDocument();
+  });
+
+  it("creates a category only if its id is free (If-None-Match: *) and says so", async () => {
+    const server = catalogServer();
+    await openPage();
+    await userEvent.click(screen.getByRole("button", { name: "New category" }));
+    const dialog = await screen.findByRole("dialog", { name: "New category" });
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /^Id/ }), "tiling");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /^Name/ }), "Tiling");
+    await userEvent.clear(within(dialog).getByRole("textbox", { name: /Sort order/ }));
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /Sort order/ }), "30");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Create category" }));
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    // (hidden: the dialog's exit transition never ends in this test DOM, so the page stays marked hidden here.)
+    expect(screen.getByRole("region", { name: "Categories", hidden: true })).toHaveTextContent("Category Tiling created.");
+    const [post] = server.posts();
+    expect(post!.headers.get("If-None-Match")).toBe("*");
+    expect(post!.headers.get("If-Match")).toBeNull();
+    expect(post!.body).toEqual({ id: "tiling", name: "Tiling", sortOrder: 30 });
+    expect(await within(screen.getByRole("table", { name: "Categories", hidden: true })).findByText("Tiling")).toBeInTheDocument();
+
+    // The same id again is refused by the API rather than overwriting it; the dialog says why and stays open.
+    await userEvent.click(screen.getByRole("button", { name: "New category", hidden: true }));
+    const again = await screen.findByRole("dialog", { name: "New category" });
+    await userEvent.type(within(again).getByRole("textbox", { name: /^Id/ }), "tiling");
+    await userEvent.type(within(again).getByRole("textbox", { name: /^Name/ }), "Tiles");
+    await userEvent.click(within(again).getByRole("button", { name: "Create category" }));
+    expect(await within(again).findByText(/exists already/)).toBeInTheDocument();
+  });
+
+  it("edits a category at the version it read and, when someone changed it first, shows the latest and what changed", async () => {
+    const server = catalogServer();
+    await openPage();
+    await userEvent.click(screen.getByRole("button", { name: "Edit Power tools" }));
+    const dialog = await screen.findByRole("dialog", { name: "Edit category Power tools" });
+    expect(within(dialog).getByRole("textbox", { name: /^Id/ })).toHaveAttribute("readonly");
+    server.changeElsewhere("power-tools", { name: "Power tools and machines" });
+
+    const name = within(dialog).getByRole("textbox", { name: /^Name/ });
+    await userEvent.clear(name);
+    await userEvent.type(name, "Electric tools");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+
+    expect(await within(dialog).findByText(/Changed: name “Power tools” → “Power tools and machines”/)).toBeInTheDocument();
+    await waitFor(() => expect(name).toHaveValue("Power tools and machines"));
+    expect(server.posts()[0]!.headers.get("If-Match")).toBe('W/"c2"');
+
+    // Saving again names the latest version and succeeds.
+    await userEvent.clear(name);
+    await userEvent.type(name, "Electric tools");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(server.posts()[1]!.headers.get("If-Match")).toMatch(/^W\/"x/);
+    expect(server.categories.find((c) => c.id === "power-tools")!.name).toBe("Electric tools");
+  });
+
+  it("checks the fields before sending", async () => {
+    const server = catalogServer();
+    await openPage();
+    await userEvent.click(screen.getByRole("button", { name: "New warehouse" }));
+    const dialog = await screen.findByRole("dialog", { name: "New warehouse" });
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /^Id/ }), "has space");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Create warehouse" }));
+    expect(await within(dialog).findByText("Use 1–64 letters, digits, '-', '_' or '.'.")).toBeInTheDocument();
+    expect(within(dialog).getByText("Enter a name.")).toBeInTheDocument();
+    expect(within(dialog).getByRole("textbox", { name: /^Id/ })).toHaveFocus();
+    expect(server.posts()).toHaveLength(0);
+  });
+});
+
+describe("rowProblems and describeChanges", () => {
+  const categories = { extra: { label: "Sort order", hint: "", numeric: true } };
+  it("wants a key-safe id, a name and a whole-number sort order", () => {
+    expect(rowProblems(categories, { id: "a.b_c-1", name: "A", extra: "-5", version: null })).toEqual({});
+    expect(rowProblems(categories, { id: "a/b", name: " ", extra: "1.5", version: null })).toEqual({
+      id: "Use 1–64 letters, digits, '-', '_' or '.'.",
+      name: "Enter a name.",
+      extra: "Enter a whole number, such as 10.",
+    });
+  });
+  it("names what another person changed", () => {
+    const before = { id: "a", name: "A", extra: "1", version: "v1" };
+    expect(describeChanges(categories, before, { ...before, extra: "2", version: "v2" })).toBe("Changed: sort order “1” → “2”.");
+    expect(describeChanges(categories, before, undefined)).toBe("It no longer exists.");
+  });
+});
