@@ -100,83 +100,83 @@ function ReferenceSection({ section }: { section: Kind }) {
 
   return (
     <section aria-labelledby={headingId}>
-    <Card className={styles.card}>
-      <div className={styles.heading}>
-        <h2 className={styles.h2} id={headingId}>
-          {section.title}
-        </h2>
-        <Button
-          icon={<AddRegular />}
-          onClick={() => {
-            setSaved(null);
-            setEditing({ id: "", name: "", extra: section.kind === "categories" ? String(rows.length * 10) : "", version: null });
-          }}
-        >
-          New {section.noun}
-        </Button>
-      </div>
-      <p>{section.intro}</p>
-      {saved && <Notice intent="success" title={saved} />}
-      {list.isPending ? (
-        <LoadingState label={`Loading ${section.title.toLowerCase()}…`} />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState>No {section.title.toLowerCase()} yet.</EmptyState>
-      ) : (
-        <TableScroll label={`List of ${section.title.toLowerCase()}`}>
-          <Table aria-label={section.title} className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Id</TableHeaderCell>
-                <TableHeaderCell className={section.extra.numeric ? styles.number : undefined}>{section.extra.label}</TableHeaderCell>
-                <TableHeaderCell>Actions</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.id}>
-                  <TableCell className={styles.text}>{row.name}</TableCell>
-                  <TableCell className={styles.mono}>{row.id}</TableCell>
-                  <TableCell className={section.extra.numeric ? styles.number : undefined}>{row.extra}</TableCell>
-                  <TableCell>
-                    <Button
-                      size="small"
-                      icon={<EditRegular />}
-                      aria-label={`Edit ${row.name}`}
-                      onClick={() => {
-                        setSaved(null);
-                        setEditing(row);
-                      }}
-                    >
-                      Edit
-                    </Button>
-                  </TableCell>
+      <Card className={styles.card}>
+        <div className={styles.heading}>
+          <h2 className={styles.h2} id={headingId}>
+            {section.title}
+          </h2>
+          <Button
+            icon={<AddRegular />}
+            onClick={() => {
+              setSaved(null);
+              setEditing({ id: "", name: "", extra: section.kind === "categories" ? String(rows.length * 10) : "", version: null });
+            }}
+          >
+            New {section.noun}
+          </Button>
+        </div>
+        <p>{section.intro}</p>
+        {saved && <Notice intent="success" title={saved} />}
+        {list.isPending ? (
+          <LoadingState label={`Loading ${section.title.toLowerCase()}…`} />
+        ) : list.isError ? (
+          <ErrorState error={list.error} onRetry={() => list.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyState>No {section.title.toLowerCase()} yet.</EmptyState>
+        ) : (
+          <TableScroll label={`List of ${section.title.toLowerCase()}`}>
+            <Table aria-label={section.title} className={styles.table}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Name</TableHeaderCell>
+                  <TableHeaderCell>Id</TableHeaderCell>
+                  <TableHeaderCell className={section.extra.numeric ? styles.number : undefined}>{section.extra.label}</TableHeaderCell>
+                  <TableHeaderCell>Actions</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
-      )}
-      {/* Always mounted and opened by state, so closing restores the page (focus, and what the modal hid). */}
-      <Dialog open={editing !== null} onOpenChange={(_, data) => !data.open && setEditing(null)}>
-        <DialogSurface>
-          {editing && (
-            <EditForm
-              key={`${editing.id}:${editing.version}`}
-              section={section}
-              initial={editing}
-              onClose={() => setEditing(null)}
-              onSaved={(message) => {
-                setEditing(null);
-                setSaved(message);
-              }}
-            />
-          )}
-        </DialogSurface>
-      </Dialog>
-    </Card>
+              </TableHeader>
+              <TableBody>
+                {rows.map((row) => (
+                  <TableRow key={row.id}>
+                    <TableCell className={styles.text}>{row.name}</TableCell>
+                    <TableCell className={styles.mono}>{row.id}</TableCell>
+                    <TableCell className={section.extra.numeric ? styles.number : undefined}>{row.extra}</TableCell>
+                    <TableCell>
+                      <Button
+                        size="small"
+                        icon={<EditRegular />}
+                        aria-label={`Edit ${row.name}`}
+                        onClick={() => {
+                          setSaved(null);
+                          setEditing(row);
+                        }}
+                      >
+                        Edit
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableScroll>
+        )}
+        {/* Always mounted and opened by state, so closing restores the page (focus, and what the modal hid). */}
+        <Dialog open={editing !== null} onOpenChange={(_, data) => !data.open && setEditing(null)}>
+          <DialogSurface>
+            {editing && (
+              <EditForm
+                key={`${editing.id}:${editing.version}`}
+                section={section}
+                initial={editing}
+                onClose={() => setEditing(null)}
+                onSaved={(message) => {
+                  setEditing(null);
+                  setSaved(message);
+                }}
+              />
+            )}
+          </DialogSurface>
+        </Dialog>
+      </Card>
     </section>
   );
 }
@@ -276,53 +276,53 @@ function EditForm({
   const apiProblem = save.isError && !(save.error instanceof ApiError && save.error.status === 412) && !describeError(save.error).fields;
   const title = creating ? `New ${section.noun}` : `Edit ${section.noun} ${initial.name}`;
   return (
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {conflict && <Notice intent="warning" title="Someone changed this in the meantime.">{conflict}</Notice>}
-              {apiProblem && <ErrorState error={save.error} />}
-              <Field
-                label="Id"
-                required={creating}
-                hint={creating ? "The company's own key; product and price files name it. It cannot change later." : "The company's own key; it cannot change."}
-                validationMessage={(creating ? problems.id : undefined) ?? fieldError(save.error, "id")}
-              >
-                <Input
-                  ref={idInput}
-                  className={styles.mono}
-                  value={draft.id}
-                  readOnly={!creating}
-                  onChange={(_, data) => setDraft({ ...draft, id: data.value })}
-                  autoComplete="off"
-                  spellCheck={false}
-                />
-              </Field>
-              <Field label="Name" required validationMessage={problems.name ?? fieldError(save.error, "name")}>
-                <Input ref={nameInput} value={draft.name} onChange={(_, data) => setDraft({ ...draft, name: data.value })} autoComplete="off" />
-              </Field>
-              <Field
-                label={section.extra.label}
-                hint={section.extra.hint}
-                validationMessage={problems.extra ?? fieldError(save.error, section.kind === "categories" ? "sortOrder" : "city")}
-              >
-                <Input
-                  ref={extraInput}
-                  className={section.extra.numeric ? styles.short : undefined}
-                  inputMode={section.extra.numeric ? "numeric" : undefined}
-                  value={draft.extra}
-                  onChange={(_, data) => setDraft({ ...draft, extra: data.value })}
-                  autoComplete="off"
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={save.isPending}>
-                {save.isPending ? "Saving…" : creating ? `Create ${section.noun}` : "Save"}
-              </Button>
-              <Button onClick={onClose}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
+    <form onSubmit={submit} noValidate>
+      <DialogBody>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogContent className={styles.form}>
+          {conflict && <Notice intent="warning" title="Someone changed this in the meantime.">{conflict}</Notice>}
+          {apiProblem && <ErrorState error={save.error} />}
+          <Field
+            label="Id"
+            required={creating}
+            hint={creating ? "The company's own key; product and price files name it. It cannot change later." : "The company's own key; it cannot change."}
+            validationMessage={(creating ? problems.id : undefined) ?? fieldError(save.error, "id")}
+          >
+            <Input
+              ref={idInput}
+              className={styles.mono}
+              value={draft.id}
+              readOnly={!creating}
+              onChange={(_, data) => setDraft({ ...draft, id: data.value })}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </Field>
+          <Field label="Name" required validationMessage={problems.name ?? fieldError(save.error, "name")}>
+            <Input ref={nameInput} value={draft.name} onChange={(_, data) => setDraft({ ...draft, name: data.value })} autoComplete="off" />
+          </Field>
+          <Field
+            label={section.extra.label}
+            hint={section.extra.hint}
+            validationMessage={problems.extra ?? fieldError(save.error, section.kind === "categories" ? "sortOrder" : "city")}
+          >
+            <Input
+              ref={extraInput}
+              className={section.extra.numeric ? styles.short : undefined}
+              inputMode={section.extra.numeric ? "numeric" : undefined}
+              value={draft.extra}
+              onChange={(_, data) => setDraft({ ...draft, extra: data.value })}
+              autoComplete="off"
+            />
+          </Field>
+        </DialogContent>
+        <DialogActions>
+          <Button type="submit" appearance="primary" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : creating ? `Create ${section.noun}` : "Save"}
+          </Button>
+          <Button onClick={onClose}>Cancel</Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
   );
 }
