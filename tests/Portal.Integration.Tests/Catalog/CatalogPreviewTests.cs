@@ -182,6 +182,7 @@ public sealed class CatalogPreviewTests(PortalFixture fixture)
         // Creating the same id again is refused rather than overwriting it.
         var twice = await Send(staff, "categories", new { id, name = "Other", sortOrder = 1 }, ifNoneMatch: "*");
         await twice.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(0, twice.StorageWrites());
 
         var listed = await (await staff.GetAsync("/api/manage/catalog/categories")).ReadJsonAsync();
         var row = listed.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
@@ -192,6 +193,7 @@ public sealed class CatalogPreviewTests(PortalFixture fixture)
         // A change made on the old version is stale.
         var stale = await Send(staff, "categories", new { id, name = "Tiles", sortOrder = 40 }, ifMatch: version);
         await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(0, stale.StorageWrites());
         var both = await Send(staff, "categories", new { id, name = "Tiles", sortOrder = 40 }, ifMatch: version, ifNoneMatch: "*");
         await both.AssertProblemAsync(HttpStatusCode.BadRequest);
 
@@ -199,17 +201,21 @@ public sealed class CatalogPreviewTests(PortalFixture fixture)
         using var anna = await fixture.SignInAsync("anna@northwind.example", "northwind-demo-1");
         Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync("/api/categories")).StatusCode);
 
-        var warehouseId = "wh-" + Suffix().ToLowerInvariant();
-        var warehouse = await Send(staff, "warehouses", new { id = warehouseId, name = "South depot", city = "Graz" }, ifNoneMatch: "*");
-        Assert.Equal(HttpStatusCode.OK, warehouse.StatusCode);
+        // Warehouses: an existing one (a new one would show in every product's availability for the other tests).
+        var taken = await Send(staff, "warehouses", new { id = "central", name = "Someone else's", city = "Nowhere" }, ifNoneMatch: "*");
+        await taken.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(0, taken.StorageWrites());
         var warehouses = await (await staff.GetAsync("/api/manage/catalog/warehouses")).ReadJsonAsync();
-        var w = warehouses.GetProperty("items").EnumerateArray().Single(x => x.GetProperty("id").GetString() == warehouseId);
-        Assert.Equal("Graz", w.GetProperty("city").GetString());
-        var edited = await Send(staff, "warehouses", new { id = warehouseId, name = "South depot", city = "Linz" }, ifMatch: w.GetProperty("version").GetString());
+        var central = warehouses.GetProperty("items").EnumerateArray().Single(x => x.GetProperty("id").GetString() == "central");
+        var (name, city) = (central.GetProperty("name").GetString()!, central.GetProperty("city").GetString()!);
+        var edited = await Send(staff, "warehouses", new { id = "central", name, city = "Graz" }, ifMatch: central.GetProperty("version").GetString());
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal("Graz", (await edited.ReadJsonAsync()).GetProperty("city").GetString());
+        await (await Send(staff, "warehouses", new { id = "central", name, city = "Linz" }, ifMatch: central.GetProperty("version").GetString()))
+            .AssertProblemAsync(HttpStatusCode.PreconditionFailed);
 
-        // Without either header the route is the ERP's upsert, as before.
-        Assert.Equal(HttpStatusCode.OK, (await Send(staff, "warehouses", new { id = warehouseId, name = "South depot", city = "Wels" })).StatusCode);
+        // Without either header the route is the ERP's upsert, as before (and puts the warehouse back as it was).
+        Assert.Equal(HttpStatusCode.OK, (await Send(staff, "warehouses", new { id = "central", name, city })).StatusCode);
 
         // Customers are refused the staff lists.
         await (await anna.GetAsync("/api/manage/catalog/categories")).AssertProblemAsync(HttpStatusCode.Forbidden);

@@ -139,6 +139,20 @@ public sealed class CatalogStore(TableServiceClient tables, TimeProvider clock, 
     /// </summary>
     public async Task<string> SaveAsync(TableRow entity, SaveMode mode, string? ifMatch, string noun, CancellationToken cancellationToken)
     {
+        if (mode != SaveMode.Upsert)
+        {
+            // A refusal writes nothing: the row is read first (one point read), and the conditional write below
+            // still catches a change that lands between the two.
+            var current = await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["RowKey"], cancellationToken);
+            if (mode == SaveMode.Create && current.HasValue)
+            {
+                throw Problems.Conflict($"A {noun} with the id '{entity.RowKey}' exists already; edit that one or choose another id.");
+            }
+            if (mode == SaveMode.Replace && (!current.HasValue || current.Value!.ETag.ToString() != ifMatch))
+            {
+                throw Problems.PreconditionFailed();
+            }
+        }
         try
         {
             var response = mode switch
