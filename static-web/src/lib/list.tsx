@@ -35,13 +35,15 @@ export type ListColumn<T> = {
   kind?: "number" | "nowrap" | "text";
   /**
    * Where the value goes on a card: `title` (the card's heading: the thing's number, usually its link), `primary`
-   * (the first line under it: status, date, total), `detail` (labelled, below; the default) or `none` (the table
-   * only, for what a phone does not need).
+   * (the first line under it: status, date, total), `detail` (labelled, below; the default), `plain` (under the
+   * title without a label: a description, a download link) or `none` (the table only, for what a phone does not
+   * need).
    */
-  card?: "title" | "primary" | "detail" | "none";
+  card?: "title" | "primary" | "detail" | "plain" | "none";
 };
 
 const useStyles = makeStyles({
+  grid: { gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", columnGap: tokens.spacingHorizontalM },
   cards: {
     listStyleType: "none",
     margin: 0,
@@ -73,6 +75,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalS,
   },
+  plain: { minWidth: 0 },
   primaryItem: { display: "grid", minWidth: 0 },
   // The rest as label : value lines; the label column is fixed so the values line up from card to card.
   details: { margin: 0, display: "grid", gap: tokens.spacingVerticalXS },
@@ -80,6 +83,7 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   labelInline: { color: tokens.colorNeutralForeground3, lineHeight: tokens.lineHeightBase300 },
   value: { margin: 0, minWidth: 0, lineHeight: tokens.lineHeightBase300 },
+  strong: { fontWeight: tokens.fontWeightSemibold },
 });
 
 /**
@@ -94,7 +98,9 @@ export function DataList<T>({
   rowKey,
   columns,
   phone = "cards",
+  wide = "table",
   headingLevel = 2,
+  summary,
   className,
 }: {
   /** Names the table, the scroll region and the card list for assistive technology. */
@@ -103,20 +109,43 @@ export function DataList<T>({
   rowKey: (item: T) => string;
   columns: readonly ListColumn<T>[];
   phone?: "cards" | "scroll";
+  /** `cards` shows cards on every screen, side by side where there is room (materials: a description each). */
+  wide?: "table" | "cards";
   /** The level of each card's heading: one below the heading the list sits under. */
   headingLevel?: 2 | 3 | 4;
+  /** A closing row (totals), by column header; a table's last row, or a last card with the values labelled. */
+  summary?: Readonly<Record<string, ReactNode>>;
   className?: string;
 }) {
   const narrow = useNarrowScreen();
-  return narrow && phone === "cards" ? (
-    <ListCards label={label} items={items} rowKey={rowKey} columns={columns} headingLevel={headingLevel} className={className} />
+  const grid = useStyles();
+  return wide === "cards" || (narrow && phone === "cards") ? (
+    <ListCards
+      label={label}
+      items={items}
+      rowKey={rowKey}
+      columns={columns}
+      headingLevel={headingLevel}
+      summary={summary}
+      className={mergeClasses(wide === "cards" && !narrow && grid.grid, className)}
+    />
   ) : (
-    <ListTable label={label} items={items} rowKey={rowKey} columns={columns} className={className} />
+    <ListTable label={label} items={items} rowKey={rowKey} columns={columns} summary={summary} className={className} />
   );
 }
 
-function ListTable<T>({ label, items, rowKey, columns, className }: { label: string; items: readonly T[]; rowKey: (item: T) => string; columns: readonly ListColumn<T>[]; className?: string }) {
+type Parts<T> = {
+  label: string;
+  items: readonly T[];
+  rowKey: (item: T) => string;
+  columns: readonly ListColumn<T>[];
+  summary?: Readonly<Record<string, ReactNode>>;
+  className?: string;
+};
+
+function ListTable<T>({ label, items, rowKey, columns, summary, className }: Parts<T>) {
   const styles = useDataTableStyles();
+  const strong = useStyles();
   const cellClass = (column: ListColumn<T>) => (column.kind ? styles[column.kind] : undefined);
   return (
     <TableScroll label={label}>
@@ -140,30 +169,26 @@ function ListTable<T>({ label, items, rowKey, columns, className }: { label: str
               ))}
             </TableRow>
           ))}
+          {summary && (
+            <TableRow>
+              {columns.map((column) => (
+                <TableCell key={column.header} className={mergeClasses(cellClass(column), strong.strong)}>
+                  {summary[column.header]}
+                </TableCell>
+              ))}
+            </TableRow>
+          )}
         </TableBody>
       </Table>
     </TableScroll>
   );
 }
 
-function ListCards<T>({
-  label,
-  items,
-  rowKey,
-  columns,
-  headingLevel,
-  className,
-}: {
-  label: string;
-  items: readonly T[];
-  rowKey: (item: T) => string;
-  columns: readonly ListColumn<T>[];
-  headingLevel: 2 | 3 | 4;
-  className?: string;
-}) {
+function ListCards<T>({ label, items, rowKey, columns, headingLevel, summary, className }: Parts<T> & { headingLevel: 2 | 3 | 4 }) {
   const styles = useStyles();
   const title = columns.find((c) => c.card === "title") ?? columns[0];
   const primary = columns.filter((c) => c !== title && c.card === "primary");
+  const plain = columns.filter((c) => c !== title && c.card === "plain");
   const details = columns.filter((c) => c !== title && (c.card ?? "detail") === "detail");
   return (
     // list-style none makes Safari drop the list semantics, hence the explicit role.
@@ -171,6 +196,14 @@ function ListCards<T>({
       {items.map((item) => (
         <li key={rowKey(item)} className={styles.card} data-list-card="">
           {createElement(`h${headingLevel}`, { className: styles.title }, title.cell(item))}
+          {plain.map((column) => {
+            const value = column.cell(item);
+            return value === null || value === undefined || value === false || value === "" ? null : (
+              <div key={column.header} className={styles.plain}>
+                {value}
+              </div>
+            );
+          })}
           {primary.length > 0 && (
             <dl className={styles.primary}>
               {primary.map((column) => (
@@ -193,6 +226,20 @@ function ListCards<T>({
           )}
         </li>
       ))}
+      {summary && (
+        <li className={styles.card}>
+          <dl className={styles.details}>
+            {columns
+              .filter((column) => summary[column.header] !== undefined)
+              .map((column) => (
+                <div key={column.header} className={styles.detailItem}>
+                  <dt className={styles.labelInline}>{column.header}</dt>
+                  <dd className={mergeClasses(styles.value, styles.strong)}>{summary[column.header]}</dd>
+                </div>
+              ))}
+          </dl>
+        </li>
+      )}
     </ul>
   );
 }
