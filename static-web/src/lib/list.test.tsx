@@ -1,9 +1,9 @@
-import { act, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Link } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { renderPage } from "../test/render";
-import { DataList, narrowScreenQuery, type ListColumn } from "./list";
+import { renderPage, screenOf } from "../test/render";
+import { DataList, type ListColumn } from "./list";
 
 type Order = { id: string; number: string; status: string; date: string; warehouse: string; total: string };
 
@@ -20,27 +20,6 @@ const columns: ListColumn<Order>[] = [
   { header: "Internal note", card: "none", cell: () => "only on wide screens" },
   { header: "Total", card: "primary", kind: "number", cell: (o) => o.total },
 ];
-
-/** A fake screen for matchMedia: `narrow` answers the list's phone query; `resize` flips it and tells listeners. */
-function screenOf(width: number) {
-  const listeners = new Set<() => void>();
-  let current = width;
-  const matches = () => current <= 767;
-  vi.stubGlobal("matchMedia", (query: string) => ({
-    get matches() {
-      return query === narrowScreenQuery ? matches() : false;
-    },
-    media: query,
-    addEventListener: (_: string, listener: () => void) => listeners.add(listener),
-    removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
-  }));
-  return {
-    resize(to: number) {
-      current = to;
-      act(() => listeners.forEach((l) => l()));
-    },
-  };
-}
 
 afterEach(() => vi.unstubAllGlobals());
 
