@@ -58,7 +58,7 @@ public sealed class ManageCatalogTests(E2EFixture fixture) : BrowserTest(fixture
             Header + $"{bad},Good line,hand-tools,pcs,1.00,central,1\n{bad}-2,Unknown category,tiles,pcs,1.00,central,1\n{bad}-3,Negative price,hand-tools,pcs,-4,central,1\n"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview changes" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Problems in the file" })).ToBeFocusedAsync();
-        var problems = page.GetByRole(AriaRole.Table, new() { Name = "Problems in the file" });
+        var problems = page.GetByRole(AriaRole.Table, new() { Name = "Problems by line" });
         await Expect(problems.GetByRole(AriaRole.Row).Filter(new() { HasText = "No category 'tiles'" })).ToContainTextAsync("3Category");
         await Expect(problems.GetByRole(AriaRole.Row).Filter(new() { HasText = "Enter a price from 0" })).ToContainTextAsync("4Price");
         await Expect(page.Locator("main")).ToContainTextAsync("The file was refused; nothing was written.");

@@ -86,7 +86,7 @@ describe("CatalogFilesPage", () => {
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByRole("region", { name: "Problems in the file" })).toHaveTextContent("The file was refused; nothing was written.");
     expect(screen.getByText(refusal.detail)).toBeInTheDocument();
-    const rows = within(screen.getByRole("table", { name: "Problems in the file" })).getAllByRole("row");
+    const rows = within(screen.getByRole("table", { name: "Problems by line" })).getAllByRole("row");
     // In file order, with the column as the clerk reads it.
     expect(rows[1]).toHaveTextContent("3CategoryNo category 'tiles'; create it first.");
     expect(rows[2]).toHaveTextContent("4PriceEnter a price from 0");
@@ -140,7 +140,7 @@ describe("CatalogFilesPage", () => {
     const server = fakeServer(() => undefined);
     renderPage(<CatalogFilesPage />);
     await userEvent.click(screen.getByRole("button", { name: "Preview changes" }));
-    expect(await screen.findByText("Choose a file first.")).toBeInTheDocument();
+    expect(await within(screen.getByRole("form", { name: "Choose a file" })).findByText("Choose a file first.")).toBeInTheDocument();
     expect(fileInput()).toHaveFocus();
     expect(server.requests).toHaveLength(0);
   });

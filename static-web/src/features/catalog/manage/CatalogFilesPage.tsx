@@ -7,12 +7,6 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -23,7 +17,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefOb
 import { ApiError } from "../../../lib/api";
 import { useAnnounce } from "../../../lib/live";
 import { describeError } from "../../../lib/problems";
-import { ErrorState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { DataList, type ListColumn } from "../../../lib/list";
+import { ErrorState, Notice, PageHeader } from "../../../lib/ui";
 import {
   applyImport,
   fieldLabel,
@@ -283,62 +278,41 @@ function Listed({ title, total, listed, children }: { title: string; total: numb
 }
 
 function ProductTables({ preview }: { preview: ProductImportPreview }) {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
+  type Line = ProductImportPreview["new"][number];
+  const line: ListColumn<Line> = { header: "Line", cell: (p) => p.line, kind: "number" };
+  const sku: ListColumn<Line> = { header: "SKU", cell: (p) => p.sku, kind: "nowrap" };
+  const name: ListColumn<Line> = { header: "Name", cell: (p) => p.name, kind: "text" };
   return (
     <>
       <Listed title="New products" total={preview.newCount} listed={preview.new.length}>
-        <TableScroll label="New products">
-          <Table aria-label="New products" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.number}>Line</TableHeaderCell>
-                <TableHeaderCell>SKU</TableHeaderCell>
-                <TableHeaderCell>Name</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {preview.new.map((p) => (
-                <TableRow key={p.sku}>
-                  <TableCell className={styles.number}>{p.line}</TableCell>
-                  <TableCell className={styles.nowrap}>{p.sku}</TableCell>
-                  <TableCell className={styles.text}>{p.name}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataList label="New products" phone="scroll" items={preview.new} rowKey={(p) => p.sku} columns={[line, sku, name]} />
       </Listed>
       <Listed title="Changed products" total={preview.changedCount} listed={preview.changed.length}>
-        <TableScroll label="Changed products">
-          <Table aria-label="Changed products" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.number}>Line</TableHeaderCell>
-                <TableHeaderCell>SKU</TableHeaderCell>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Changes (now → in the file)</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {preview.changed.map((p) => (
-                <TableRow key={p.sku}>
-                  <TableCell className={styles.number}>{p.line}</TableCell>
-                  <TableCell className={styles.nowrap}>{p.sku}</TableCell>
-                  <TableCell className={styles.text}>{p.name}</TableCell>
-                  <TableCell className={styles.text}>
-                    <ul className={styles.changes}>
-                      {p.changes.map((c) => (
-                        <li key={c.field}>
-                          <Change change={c} />
-                        </li>
-                      ))}
-                    </ul>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label="Changed products"
+          phone="scroll"
+          items={preview.changed}
+          rowKey={(p) => p.sku}
+          columns={[
+            line,
+            sku,
+            name,
+            {
+              header: "Changes (now → in the file)",
+              kind: "text",
+              cell: (p) => (
+                <ul className={styles.changes}>
+                  {p.changes.map((c) => (
+                    <li key={c.field}>
+                      <Change change={c} />
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
+        />
       </Listed>
     </>
   );
@@ -354,52 +328,41 @@ function Change({ change }: { change: FieldChange }) {
 }
 
 function PriceTables({ preview }: { preview: PriceImportPreview }) {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
-  const table = (label: string, rows: PriceImportPreview["new"], price: (row: PriceImportPreview["new"][number]) => ReactNode, priceHeader: string) => (
-    <TableScroll label={label}>
-      <Table aria-label={label} className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.number}>Line</TableHeaderCell>
-            <TableHeaderCell>Customer</TableHeaderCell>
-            <TableHeaderCell>SKU</TableHeaderCell>
-            <TableHeaderCell>Product</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{priceHeader}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((p) => (
-            <TableRow key={`${p.counterpartyId}/${p.sku}`}>
-              <TableCell className={styles.number}>{p.line}</TableCell>
-              <TableCell className={styles.text}>{p.counterpartyName}</TableCell>
-              <TableCell className={styles.nowrap}>{p.sku}</TableCell>
-              <TableCell className={styles.text}>{p.productName}</TableCell>
-              <TableCell className={styles.number}>{price(p)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableScroll>
+  const styles = useStyles();
+  type Line = PriceImportPreview["new"][number];
+  const table = (label: string, rows: Line[], price: ListColumn<Line>) => (
+    <DataList
+      label={label}
+      phone="scroll"
+      items={rows}
+      rowKey={(p) => `${p.counterpartyId}/${p.sku}`}
+      columns={[
+        { header: "Line", cell: (p) => p.line, kind: "number" },
+        { header: "Customer", cell: (p) => p.counterpartyName, kind: "text" },
+        { header: "SKU", cell: (p) => p.sku, kind: "nowrap" },
+        { header: "Product", cell: (p) => p.productName, kind: "text" },
+        price,
+      ]}
+    />
   );
   return (
     <>
       <Listed title="New prices" total={preview.newCount} listed={preview.new.length}>
-        {table("New prices", preview.new, (p) => p.newPrice, "Price")}
+        {table("New prices", preview.new, { header: "Price", cell: (p) => p.newPrice, kind: "number" })}
       </Listed>
       <Listed title="Changed prices" total={preview.changedCount} listed={preview.changed.length}>
-        {table(
-          "Changed prices",
-          preview.changed,
-          (p) => (
+        {table("Changed prices", preview.changed, {
+          header: "Now → in the file",
+          kind: "number",
+          cell: (p) => (
             <>
               <span className={styles.old}>{p.oldPrice}</span> → {p.newPrice}
             </>
           ),
-          "Now → in the file",
-        )}
+        })}
       </Listed>
       <Listed title="Removed prices (the list price applies again)" total={preview.removedCount} listed={preview.removed.length}>
-        {table("Removed prices", preview.removed, (p) => p.oldPrice, "Price now")}
+        {table("Removed prices", preview.removed, { header: "Price now", cell: (p) => p.oldPrice, kind: "number" })}
       </Listed>
     </>
   );
@@ -417,7 +380,7 @@ function Problems({
   fileName?: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
   const download = () => {
     const url = URL.createObjectURL(new Blob([problemsCsv(problems)], { type: "text/csv;charset=utf-8" }));
     const link = document.createElement("a");
@@ -439,26 +402,17 @@ function Problems({
           {detail ?? "Fix the lines below and send the whole file again."}
         </MessageBarBody>
       </MessageBar>
-      <TableScroll label="Problems by line">
-        <Table aria-label="Problems in the file" className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={styles.number}>Line</TableHeaderCell>
-              <TableHeaderCell>Column</TableHeaderCell>
-              <TableHeaderCell>Problem</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {problems.map((p, i) => (
-              <TableRow key={i}>
-                <TableCell className={styles.number}>{p.line ?? "—"}</TableCell>
-                <TableCell className={styles.nowrap}>{fieldLabel(p.field)}</TableCell>
-                <TableCell className={styles.text}>{p.message}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
+      <DataList
+        label="Problems by line"
+        phone="scroll"
+        items={problems.map((p, i) => ({ ...p, key: String(i) }))}
+        rowKey={(p) => p.key}
+        columns={[
+          { header: "Line", cell: (p) => p.line ?? "—", kind: "number" },
+          { header: "Column", cell: (p) => fieldLabel(p.field), kind: "nowrap" },
+          { header: "Problem", cell: (p) => p.message, kind: "text" },
+        ]}
+      />
       <div className={styles.actions}>
         <Button icon={<ArrowDownloadRegular />} onClick={download}>
           Download the report (CSV)

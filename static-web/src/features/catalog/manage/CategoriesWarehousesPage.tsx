@@ -9,12 +9,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -24,7 +18,8 @@ import { useRef, useState, type FormEvent } from "react";
 import { ApiError } from "../../../lib/api";
 import { useAnnounce } from "../../../lib/live";
 import { describeError, fieldError } from "../../../lib/problems";
-import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { DataList } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, Notice, PageHeader } from "../../../lib/ui";
 import { fetchReference, referenceQueryKey, useReference, useSaveReference, type ReferenceKind } from "./api";
 
 const useStyles = makeStyles({
@@ -91,7 +86,7 @@ function toRow(kind: ReferenceKind, item: { id: string; name: string; version: s
 }
 
 function ReferenceSection({ section }: { section: Kind }) {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
   const list = useReference(section.kind);
   const [editing, setEditing] = useState<Row | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -99,85 +94,77 @@ function ReferenceSection({ section }: { section: Kind }) {
   const rows = (list.data ?? []).map((item) => toRow(section.kind, item));
 
   return (
-    <section aria-labelledby={headingId}>
-      <Card className={styles.card}>
-        <div className={styles.heading}>
-          <h2 className={styles.h2} id={headingId}>
-            {section.title}
-          </h2>
-          <Button
-            icon={<AddRegular />}
-            onClick={() => {
-              setSaved(null);
-              setEditing({ id: "", name: "", extra: section.kind === "categories" ? String(rows.length * 10) : "", version: null });
-            }}
-          >
-            New {section.noun}
-          </Button>
-        </div>
-        <p>{section.intro}</p>
-        {saved && <Notice intent="success" title={saved} />}
-        {list.isPending ? (
-          <LoadingState label={`Loading ${section.title.toLowerCase()}…`} />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyState>No {section.title.toLowerCase()} yet.</EmptyState>
-        ) : (
-          <TableScroll label={`List of ${section.title.toLowerCase()}`}>
-            <Table aria-label={section.title} className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Name</TableHeaderCell>
-                  <TableHeaderCell>Id</TableHeaderCell>
-                  <TableHeaderCell className={section.extra.numeric ? styles.number : undefined}>{section.extra.label}</TableHeaderCell>
-                  <TableHeaderCell>Actions</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((row) => (
-                  <TableRow key={row.id}>
-                    <TableCell className={styles.text}>{row.name}</TableCell>
-                    <TableCell className={styles.mono}>{row.id}</TableCell>
-                    <TableCell className={section.extra.numeric ? styles.number : undefined}>{row.extra}</TableCell>
-                    <TableCell>
-                      <Button
-                        size="small"
-                        icon={<EditRegular />}
-                        aria-label={`Edit ${row.name}`}
-                        onClick={() => {
-                          setSaved(null);
-                          setEditing(row);
-                        }}
-                      >
-                        Edit
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
-        )}
-        {/* Always mounted and opened by state, so closing restores the page (focus, and what the modal hid). */}
-        <Dialog open={editing !== null} onOpenChange={(_, data) => !data.open && setEditing(null)}>
-          <DialogSurface>
-            {editing && (
-              <EditForm
-                key={`${editing.id}:${editing.version}`}
-                section={section}
-                initial={editing}
-                onClose={() => setEditing(null)}
-                onSaved={(message) => {
-                  setEditing(null);
-                  setSaved(message);
+    <Card className={styles.card}>
+      <div className={styles.heading}>
+        <h2 className={styles.h2} id={headingId}>
+          {section.title}
+        </h2>
+        <Button
+          icon={<AddRegular />}
+          onClick={() => {
+            setSaved(null);
+            setEditing({ id: "", name: "", extra: section.kind === "categories" ? String(rows.length * 10) : "", version: null });
+          }}
+        >
+          New {section.noun}
+        </Button>
+      </div>
+      <p>{section.intro}</p>
+      {saved && <Notice intent="success" title={saved} />}
+      {list.isPending ? (
+        <LoadingState label={`Loading ${section.title.toLowerCase()}…`} />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState>No {section.title.toLowerCase()} yet.</EmptyState>
+      ) : (
+        <DataList
+        label={section.title}
+        headingLevel={3}
+        items={rows}
+        rowKey={(row) => row.id}
+        columns={[
+          { header: "Name", cell: (row) => row.name, kind: "text", card: "title" },
+          { header: "Id", cell: (row) => <span className={styles.mono}>{row.id}</span>, kind: "nowrap" },
+          { header: section.extra.label, cell: (row) => row.extra, kind: section.extra.numeric ? "number" : "text" },
+          {
+            header: "Actions",
+            card: "plain",
+            cell: (row) => (
+              <Button
+                size="small"
+                icon={<EditRegular />}
+                aria-label={`Edit ${row.name}`}
+                onClick={() => {
+                  setSaved(null);
+                  setEditing(row);
                 }}
-              />
-            )}
-          </DialogSurface>
-        </Dialog>
-      </Card>
-    </section>
+              >
+                Edit
+              </Button>
+            ),
+          },
+        ]}
+      />
+      )}
+      {/* Always mounted and opened by state, so closing restores the page (focus, and what the modal hid). */}
+      <Dialog open={editing !== null} onOpenChange={(_, data) => !data.open && setEditing(null)}>
+        <DialogSurface>
+          {editing && (
+            <EditForm
+              key={`${editing.id}:${editing.version}`}
+              section={section}
+              initial={editing}
+              onClose={() => setEditing(null)}
+              onSaved={(message) => {
+                setEditing(null);
+                setSaved(message);
+              }}
+            />
+          )}
+        </DialogSurface>
+      </Dialog>
+    </Card>
   );
 }
 
