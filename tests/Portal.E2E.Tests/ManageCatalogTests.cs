@@ -83,7 +83,8 @@ public sealed class ManageCatalogTests(E2EFixture fixture) : BrowserTest(fixture
         var id = $"e2e-{Random.Shared.Next(100_000, 1_000_000)}";
         await SignInAsync(page, DemoUser.Clerk, "/manage/catalog/categories-and-warehouses");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Categories and warehouses", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Warehouses" })).ToContainTextAsync("central");
+        // On a phone each category and warehouse is a card.
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Warehouses" })).ToContainTextAsync("central");
         await ExpectAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New category" }).FocusAsync();
@@ -94,7 +95,7 @@ public sealed class ManageCatalogTests(E2EFixture fixture) : BrowserTest(fixture
         await ExpectAccessibleAsync(page);
         await page.Keyboard.PressAsync("Enter");
         await Expect(dialog).ToHaveCountAsync(0);
-        var categories = page.GetByRole(AriaRole.Table, new() { Name = "Categories" });
+        var categories = page.GetByRole(AriaRole.List, new() { Name = "Categories" });
         await Expect(categories).ToContainTextAsync(id);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit Tiling" }).ClickAsync();
