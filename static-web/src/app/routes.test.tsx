@@ -38,10 +38,11 @@ describe("who may open which page", () => {
     renderRoutes(routes, "/");
     const nav = await mainMenu();
     const sections = within(nav).getAllByRole("list").map((list) => list.getAttribute("aria-labelledby"));
-    expect(sections).toEqual(["menu-customers", "menu-documents", "menu-service", "menu-settings", "menu-account"]);
+    expect(sections).toEqual(["menu-catalog", "menu-customers", "menu-documents", "menu-service", "menu-settings", "menu-account"]);
     expect(within(nav).getByRole("link", { name: "Users and rights settings" })).toHaveAttribute("href", "/manage/settings");
     expect(within(nav).getByRole("link", { name: "My account" })).toHaveAttribute("href", "/account");
     expect(within(nav).queryByRole("link", { name: "Catalog" })).not.toBeInTheDocument();
+    expect(within(nav).getByRole("link", { name: "Catalog files" })).toHaveAttribute("href", "/manage/catalog/files");
     expect(screen.queryByRole("link", { name: /Products cart/ })).not.toBeInTheDocument();
     // The menu names its sections so the lists are labelled by them (ids without spaces).
     expect(within(nav).getByRole("list", { name: "Settings" })).toBeInTheDocument();
