@@ -18,6 +18,26 @@ public static class RequestHeaders
     }
 
     /// <summary>
+    /// How a PUT of a thing keyed by the caller's own id may write: <c>If-None-Match: *</c> only creates (409 when it
+    /// exists), <c>If-Match</c> only replaces that version (412 otherwise), neither writes whatever is there (the
+    /// ERP's idempotent upsert).
+    /// </summary>
+    public static WriteCondition WriteCondition(this HttpRequest request)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch.ToString().Trim();
+        if (ifNoneMatch.Length > 0 && ifNoneMatch != "*")
+        {
+            throw Problems.Validation("If-None-Match", "Send * to create only when nothing exists under this id.");
+        }
+        var ifMatch = request.OptionalIfMatch();
+        if (ifNoneMatch == "*" && ifMatch is not null)
+        {
+            throw Problems.Validation("If-None-Match", "Send either If-Match or If-None-Match, not both.");
+        }
+        return new WriteCondition(ifMatch, ifNoneMatch == "*");
+    }
+
+    /// <summary>
     /// An If-Match value must be <c>*</c> or one entity tag as the API gave it (<c>"…"</c> or <c>W/"…"</c>, printable, at
     /// most 200 characters); anything else is a 400 rather than a condition the storage service cannot parse.
     /// </summary>
@@ -88,4 +108,10 @@ public static class RequestHeaders
         }
         return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
     }
+}
+
+/// <summary>What a PUT by id may overwrite (see <see cref="RequestHeaders.WriteCondition"/>).</summary>
+public sealed record WriteCondition(string? IfMatch, bool CreateOnly)
+{
+    public static readonly WriteCondition Any = new(null, false);
 }
