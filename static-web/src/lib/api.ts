@@ -60,6 +60,8 @@ export interface RequestOptions {
   /** A file sent as the raw body (attachments), instead of a JSON body. */
   file?: Blob;
   ifMatch?: string | null;
+  /** "*": create only, so a PUT to an id already in use is a 409 instead of an overwrite. */
+  ifNoneMatch?: "*";
   idempotencyKey?: string;
   signal?: AbortSignal;
   /** Sign-in answers 401 for a wrong password; that must not be treated as "the session ended". */
@@ -135,6 +137,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   if (options.file !== undefined) headers.set("Content-Type", options.file.type || "application/octet-stream");
   if (unsafeMethods.has(method) && csrfToken) headers.set("X-CSRF-Token", csrfToken);
   if (options.ifMatch) headers.set("If-Match", options.ifMatch);
+  if (options.ifNoneMatch) headers.set("If-None-Match", options.ifNoneMatch);
   if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
   try {
     return await fetch(path, {

@@ -253,6 +253,20 @@ public sealed class AccountStore(TableServiceClient tables)
     /// <summary>Creates only, replaces one version only, or upserts, as the request's condition says; sets the new ETag.</summary>
     private static async Task WriteAsync(TableClient table, TableRow row, WriteCondition condition, string what, CancellationToken cancellationToken)
     {
+        if (condition.CreateOnly || condition.IfMatch is not null)
+        {
+            // A refusal writes nothing: look first, so a stale or taken id is answered by a read. The conditional
+            // write below still guards against a change between the two.
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, select: ["PartitionKey"], cancellationToken: cancellationToken);
+            if (condition.CreateOnly && existing.HasValue)
+            {
+                throw Problems.Conflict($"{what} with the id '{row.RowKey}' exists already.");
+            }
+            if (condition.IfMatch is { } expected && (!existing.HasValue || existing.Value!.ETag != new ETag(expected)))
+            {
+                throw Problems.PreconditionFailed();
+            }
+        }
         try
         {
             var response = condition switch
