@@ -45,6 +45,7 @@ export function PasswordField({
           }}
         />
         <Button
+          type="button"
           icon={<KeyRegular />}
           onClick={() => {
             onChange(generatePassword());
@@ -65,6 +66,7 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
   const announce = useAnnounce();
   return (
     <Button
+      type="button"
       icon={<CopyRegular />}
       onClick={async () => {
         try {

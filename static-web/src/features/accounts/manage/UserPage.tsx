@@ -1,12 +1,6 @@
 import {
   Button,
   Card,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Radio,
@@ -14,7 +8,7 @@ import {
   Select,
 } from "@fluentui/react-components";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { changedFields, describeChanges } from "../../../lib/changes";
 import { formatDateTime } from "../../../lib/format";
@@ -256,8 +250,15 @@ function UserDetail({ id, current }: { id: string; current: Versioned<ManagedUse
   const announce = useAnnounce();
   const update = useUpdateUser(id);
   const [stale, setStale] = useState<string | null>(null);
-  // Sections keep their drafts; a reload after a 412 gives each a new key so they start from the latest.
+  // Sections keep their drafts; once the version reloaded after a 412 arrives, each gets a new key and starts from it.
   const [generation, setGeneration] = useState(0);
+  const reloading = useRef(false);
+  useEffect(() => {
+    if (reloading.current) {
+      reloading.current = false;
+      setGeneration((g) => g + 1);
+    }
+  }, [current.etag]);
   const u = current.value;
 
   const save: Save = (change, done) => {
@@ -281,10 +282,10 @@ function UserDetail({ id, current }: { id: string; current: Versioned<ManagedUse
             return;
           }
           try {
+            reloading.current = true;
             const latest = await client.fetchQuery({ queryKey: manageKeys.user(id), queryFn: ({ signal }) => fetchUser(id, signal), staleTime: 0 });
             const message = describeChanges(changedFields(u, latest.value, userLabels));
             setStale(message);
-            setGeneration((g) => g + 1);
             announce(message, "assertive");
           } catch (reloadError) {
             announce(describeError(reloadError).title, "assertive");
@@ -449,6 +450,11 @@ function PasswordCard({ user, save, error, pending }: { user: ManagedUser; save:
   const [password, setPassword] = useState("");
   const [shown, setShown] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // The question appears below the button; focus goes to its harmless answer, so a hasty Enter changes nothing.
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+  }, [confirming]);
   const hasPassword = user.credentials === "usernameAndPassword";
   const tooShort = password.length > 0 && password.length < 8;
 
@@ -497,28 +503,44 @@ function PasswordCard({ user, save, error, pending }: { user: ManagedUser; save:
             Set new password
           </Button>
           {hasPassword && (
-            <Button disabled={pending} onClick={() => setConfirming(true)}>
+            <Button type="button" disabled={pending} onClick={() => setConfirming(true)}>
               Remove the password (username only)
             </Button>
           )}
         </div>
       </form>
-      <Dialog open={confirming} modalType="alert" onOpenChange={(_, d) => setConfirming(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Remove {user.displayName}'s password?</DialogTitle>
-            <DialogContent>
-              The user is signed out at once and from then on signs in with the username only, through your company's directory.
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setConfirming(false)}>Cancel</Button>
-              <Button appearance="primary" onClick={remove}>
-                Remove the password
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {confirming && (
+        <div role="group" aria-labelledby="remove-password-question" className={styles.card}>
+          <p id="remove-password-question" className={styles.detail}>
+            <strong>Remove {user.displayName}'s password?</strong> The user is signed out at once and from then on signs in with the username only,
+            through your company's directory.
+          </p>
+          <div className={styles.actions}>
+            <Button ref={cancelRef} type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+            <Button type="button" appearance="primary" onClick={remove}>
+              Remove the password
+            </Button>
+          </div>
+        </div>
+      )}
+      {confirming && (
+        <div role="group" aria-labelledby="remove-password-question" className={styles.card}>
+          <p id="remove-password-question" className={styles.detail}>
+            <strong>Remove {user.displayName}'s password?</strong> The user is signed out at once and from then on signs in with the username only,
+            through your company's directory.
+          </p>
+          <div className={styles.actions}>
+            <Button ref={cancelRef} type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+            <Button type="button" appearance="primary" onClick={remove}>
+              Remove the password
+            </Button>
+          </div>
+        </div>
+      )}
     </Section>
   );
 }
