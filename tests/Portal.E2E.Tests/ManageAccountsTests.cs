@@ -130,6 +130,18 @@ public sealed class ManageAccountsTests(E2EFixture fixture) : BrowserTest(fixtur
         await Expect(row).ToContainTextAsync(groupName);
         await Expect(row).ToContainTextAsync("Username and password");
         await Expect(row).Not.ToContainTextAsync("Never");
+
+        // The user's page: by keyboard from the list, with the account's facts, and every part passes axe.
+        await row.GetByRole(AriaRole.Link, new() { Name = username }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Pat Painter {tag}", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Account" })).ToContainTextAsync(groupName);
+        await ExpectAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove the password (username only)" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        await ExpectAccessibleAsync(page);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove the password", Exact = true })).ToHaveCountAsync(0);
     });
 
     [Fact]

@@ -525,22 +525,6 @@ function PasswordCard({ user, save, error, pending }: { user: ManagedUser; save:
           </div>
         </div>
       )}
-      {confirming && (
-        <div role="group" aria-labelledby="remove-password-question" className={styles.card}>
-          <p id="remove-password-question" className={styles.detail}>
-            <strong>Remove {user.displayName}'s password?</strong> The user is signed out at once and from then on signs in with the username only,
-            through your company's directory.
-          </p>
-          <div className={styles.actions}>
-            <Button ref={cancelRef} type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-            <Button type="button" appearance="primary" onClick={remove}>
-              Remove the password
-            </Button>
-          </div>
-        </div>
-      )}
     </Section>
   );
 }
