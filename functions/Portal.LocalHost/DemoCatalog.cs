@@ -8,7 +8,8 @@ namespace Portal.LocalHost;
 
 /// <summary>
 /// The demo catalog and order history: 65 products in 6 categories with characteristics worth comparing,
-/// 3 warehouses, per-counterparty prices, quotations (one expired) and orders in every status, some partly shipped.
+/// 3 warehouses, per-counterparty prices, quotations (one expired), a year of completed, invoiced and mostly paid
+/// orders (<see cref="DemoHistory"/>) and today's orders in every status, some partly shipped.
 /// Built through the same services the API uses, so the demo data obeys the same rules as real data.
 /// </summary>
 public static class DemoCatalog
@@ -195,13 +196,19 @@ public static class DemoCatalog
     {
         var documents = services.GetRequiredService<DocumentService>();
         var northwind = Clerk.ScopeFor("northwind");
-        var none = new DocumentQuery(null, null, null, null, null);
-        if ((await documents.ListAsync(northwind, DocumentTypes.Invoices, none, null, 1, cancellationToken)).Items.Count > 0)
+        // The year of history has invoices of its own; these are the current ones, numbered from 0001.
+        try
         {
+            await documents.GetAsync(northwind, DocumentTypes.Invoices, DocumentKeys.Id("northwind", DocumentTypes.Invoices, "INV-2026-0001"), cancellationToken);
             return;
         }
+        catch (Portal.Core.Shared.PortalProblemException ex) when (ex.Status == 404)
+        {
+            // Not seeded yet.
+        }
+        // The current orders (placed today), not the year of history before them, which has its own invoices.
         var orders = (await services.GetRequiredService<OrderService>().ListAsync(northwind, null, null, null, null, 100, cancellationToken)).Items
-            .Where(o => o.Status != OrderStatus.Canceled).OrderBy(o => o.Number).ToList();
+            .Where(o => o.Status != OrderStatus.Canceled && o.Date > DateTimeOffset.UtcNow.AddDays(-7)).OrderBy(o => o.Number).ToList();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var invoiceNumber = 0;
         foreach (var order in orders.Take(4))
@@ -294,14 +301,26 @@ public static class DemoCatalog
             ("ben@contoso.example", [("PT-SAW-02", 1, null)], "sent"),
             ("carla@fabrikam.example", [("FX-BOLT-01", 12, null), ("FX-CHEM-01", 6, null)], "in-progress"),
         };
+        // Customers without orders get the year of history first, then the current orders, so numbers rise with time.
+        var fresh = new Dictionary<string, Caller>();
+        foreach (var username in plans.Select(p => p.User).Distinct())
+        {
+            var user = await store.FindByUsernameAsync(username, cancellationToken);
+            if (user is not null && (await orders.ListAsync(Clerk.ScopeFor(user.CounterpartyId!), null, null, null, null, 1, cancellationToken)).Items.Count == 0)
+            {
+                fresh[username] = new Caller(CallerKind.Customer, user.UserId, user.Username, user.CounterpartyId, user.AccessGroupId, "", "");
+            }
+        }
+        await DemoHistory.SeedAsync(services, fresh, cancellationToken);
+        // A fixed seed: the same customer references on every run.
+        var random = new Random(2026);
         foreach (var group in plans.GroupBy(p => p.User))
         {
-            var user = await store.FindByUsernameAsync(group.Key, cancellationToken);
-            if (user is null || (await orders.ListAsync(Clerk.ScopeFor(user.CounterpartyId!), null, null, null, null, 1, cancellationToken)).Items.Count > 0)
+            if (!fresh.TryGetValue(group.Key, out var caller))
             {
                 continue;
             }
-            var caller = new Caller(CallerKind.Customer, user.UserId, user.Username, user.CounterpartyId, user.AccessGroupId, "", "");
+            var counterpartyId = caller.CounterpartyId!;
             var shipment = 0;
             foreach (var plan in group)
             {
@@ -310,32 +329,32 @@ public static class DemoCatalog
                 {
                     cart = await carts.AddLineAsync(caller, new AddCartLineRequest { Sku = sku, Quantity = quantity, WarehouseId = warehouse }, null, cancellationToken);
                 }
-                var (started, _) = await checkouts.StartAsync(caller, new CheckoutRequest { CustomerReference = $"PO-{Random.Shared.Next(10000, 99999)}" }, cart.Version, null, cancellationToken);
+                var (started, _) = await checkouts.StartAsync(caller, new CheckoutRequest { CustomerReference = $"PO-{random.Next(10000, 99999)}" }, cart.Version, null, cancellationToken);
                 // Run the checkout work now rather than waiting for the queue, so the demo is complete at start-up.
-                await checkouts.ProcessAsync(new CheckoutWork(user.CounterpartyId!, started.Id), cancellationToken);
+                await checkouts.ProcessAsync(new CheckoutWork(counterpartyId, started.Id), cancellationToken);
                 var done = await checkouts.GetAsync(caller, started.Id, cancellationToken);
                 foreach (var order in done.Orders)
                 {
                     switch (plan.Outcome)
                     {
                         case "in-progress":
-                            await orders.AcceptAsync(Clerk.ScopeFor(user.CounterpartyId!), order.Id, "clerk", cancellationToken);
+                            await orders.AcceptAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", cancellationToken);
                             break;
                         case "partly-shipped" or "completed":
-                            var detail = await orders.AcceptAsync(Clerk.ScopeFor(user.CounterpartyId!), order.Id, "clerk", cancellationToken);
-                            await orders.RecordShipmentAsync(Clerk.ScopeFor(user.CounterpartyId!), order.Id, new ShipmentRequest
+                            var detail = await orders.AcceptAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", cancellationToken);
+                            await orders.RecordShipmentAsync(Clerk.ScopeFor(counterpartyId), order.Id, new ShipmentRequest
                             {
-                                Number = $"GI-{user.CounterpartyId}-{++shipment:D4}",
+                                Number = $"GI-{counterpartyId}-{++shipment:D4}",
                                 Date = DateOnly.FromDateTime(DateTime.UtcNow),
                                 Lines = detail.Lines.Select(l => new ShipmentLine(l.Sku, plan.Outcome == "completed" ? l.Ordered : Math.Floor(l.Ordered / 2))).Where(l => l.Quantity > 0).ToList(),
                             }, "clerk", cancellationToken);
                             if (plan.Outcome == "completed")
                             {
-                                await orders.CompleteAsync(Clerk.ScopeFor(user.CounterpartyId!), order.Id, "clerk", cancellationToken);
+                                await orders.CompleteAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", cancellationToken);
                             }
                             break;
                         case "canceled":
-                            await orders.CancelAsync(Clerk.ScopeFor(user.CounterpartyId!), order.Id, "clerk", cancellationToken);
+                            await orders.CancelAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", cancellationToken);
                             break;
                     }
                 }

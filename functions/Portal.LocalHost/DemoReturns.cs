@@ -21,10 +21,11 @@ internal static class DemoReturns
     {
         var rma = services.GetRequiredService<RmaService>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.LocalHost.DemoReturns");
-        // Northwind's first two invoices by number (the demo's own, seeded before this): one for each request.
+        // Northwind's first two current invoices (the demo's own, seeded before this): one for each request.
         var invoices = (await services.GetRequiredService<DocumentService>().ListAsync(Clerk.ScopeFor("northwind"), DocumentTypes.Invoices,
                 new DocumentQuery(null, null, null, null, null), null, 100, cancellationToken)).Items
-            .Where(i => i.Status != DocumentStatus.Canceled && i.LineCount > 0).OrderBy(i => i.Number, StringComparer.Ordinal).Take(2).ToList();
+            .Where(i => i.Number is "INV-2026-0001" or "INV-2026-0002" && i.Status != DocumentStatus.Canceled && i.LineCount > 0)
+            .OrderBy(i => i.Number, StringComparer.Ordinal).ToList();
         if (invoices.Count == 0)
         {
             return;

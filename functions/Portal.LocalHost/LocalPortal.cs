@@ -95,6 +95,8 @@ public sealed class LocalPortal : IAsyncDisposable
                 name => builder.Configuration[name] ?? throw new InvalidOperationException($"Binding expression %{name}% names a setting that is not set."));
             var hostJson = HostJson.Load(Path.Combine(root, "functions", "Portal.Functions", "host.json"));
 
+            // Before AddPortal, which only adds the system clock when none is there: the demo seeding dates its history.
+            builder.Services.AddSingleton<TimeProvider>(DemoClock.Instance);
             builder.Services.AddPortal(builder.Configuration);
             options.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddSingleton(options.AdjustQueueSettings?.Invoke(hostJson.Queues) ?? hostJson.Queues);

@@ -16,8 +16,9 @@ public sealed record DemoUser(string Username, string Password, string DisplayNa
 }
 
 /// <summary>
-/// What every browser scenario shares: a fresh browser context per scenario, sign-in, an axe scan of each page
-/// visited, a check that the strict CSP blocked nothing, and a screenshot when the scenario fails.
+/// What every browser scenario shares: a fresh browser context per scenario, sign-in, an axe scan and a phone
+/// layout check (<see cref="PhoneLayout"/>) of each page visited, a check that the strict CSP blocked nothing, and a
+/// screenshot when the scenario fails.
 /// </summary>
 [Collection(E2ECollection.Name)]
 public abstract class BrowserTest(E2EFixture fixture)
@@ -70,10 +71,20 @@ public abstract class BrowserTest(E2EFixture fixture)
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync(user.DisplayName);
     }
 
-    /// <summary>Waits for the page to settle (no spinner), then runs axe on it: every page must have zero violations.</summary>
+    /// <summary>
+    /// Waits for the page to settle (no spinner), then runs axe on it: every page must have zero violations. Then the
+    /// same page at 360 × 740 px, where lists turn into cards: axe again, and nothing overlaps in a row, card or field,
+    /// nothing operable is cut off (<see cref="PhoneLayout"/>).
+    /// </summary>
     protected static async Task ExpectAccessibleAsync(IPage page)
     {
         await Expect(page.Locator(".fui-Spinner")).ToHaveCountAsync(0);
+        await ExpectNoAxeViolationsAsync(page, "");
+        await PhoneLayout.ExpectReadableOnPhoneAsync(page, () => ExpectNoAxeViolationsAsync(page, $" at {PhoneLayout.Width} px"));
+    }
+
+    private static async Task ExpectNoAxeViolationsAsync(IPage page, string where)
+    {
         var result = await page.RunAxe();
         var violations = result.Violations
             .Select(v => (v.Id, v.Impact, v.Help, Nodes: v.Nodes.Where(n => !IsFocusRedirector(v.Id, n.Html)).ToList()))
@@ -81,7 +92,7 @@ public abstract class BrowserTest(E2EFixture fixture)
             .ToList();
         var problems = violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Take(5).Select(n => $"    {n.Html}\n      " + string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message)))));
-        Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {page.Url}:\n" + string.Join("\n", problems));
+        Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {page.Url}{where}:\n" + string.Join("\n", problems));
     }
 
     /// <summary>

@@ -45,8 +45,9 @@ const useStyles = makeStyles({
     ...shorthands.border("1px", "dashed", tokens.colorNeutralStroke1),
     borderRadius: tokens.borderRadiusMedium,
   },
-  // On paper nothing scrolls: the whole table is printed.
-  tableWrap: { overflowX: "auto", maxWidth: "100%", [print]: { overflowX: "visible" } },
+  // The box is as wide as its container and never wider: width 0 keeps a wide table from stretching the page (or a
+  // grid column) on a phone, min-width 100% then fills the container. On paper nothing scrolls: the whole table prints.
+  tableWrap: { overflowX: "auto", width: 0, minWidth: "100%", [print]: { overflowX: "visible" } },
   back: {
     display: "inline-flex",
     alignItems: "center",

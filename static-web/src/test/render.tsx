@@ -1,9 +1,10 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render } from "@testing-library/react";
+import { act, render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { createMemoryRouter, MemoryRouter, Route, RouterProvider, Routes, type RouteObject } from "react-router";
 import { vi } from "vitest";
+import { narrowScreenQuery } from "../lib/list";
 import { LiveAnnouncer } from "../lib/live";
 
 /** Renders a page as the app does (Fluent, TanStack Query without retries, a router at `path`, live regions). */
@@ -71,4 +72,25 @@ export function fakeServer(handler: FakeHandler) {
   });
   vi.stubGlobal("fetch", fetchMock);
   return { requests, fetchMock };
+}
+
+/** A screen `width` pixels wide for `matchMedia` (jsdom has none), so pages take their phone layout; `resize` turns it. */
+export function screenOf(width: number) {
+  const listeners = new Set<() => void>();
+  let current = width;
+  const matches = () => current <= 767;
+  vi.stubGlobal("matchMedia", (query: string) => ({
+    get matches() {
+      return query === narrowScreenQuery ? matches() : false;
+    },
+    media: query,
+    addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+    removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+  }));
+  return {
+    resize(to: number) {
+      current = to;
+      act(() => listeners.forEach((l) => l()));
+    },
+  };
 }

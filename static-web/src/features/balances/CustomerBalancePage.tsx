@@ -1,18 +1,8 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Link } from "react-router";
 import { formatDate, formatDateTime, formatMoney } from "../../lib/format";
-import { ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
+import { DataList } from "../../lib/list";
+import { ErrorState, LoadingState, PageHeader } from "../../lib/ui";
 import { useCustomerBalance, type CustomerBalance } from "./api";
 
 const useStyles = makeStyles({
@@ -57,7 +47,7 @@ export function CustomerBalancePage() {
 }
 
 function BalanceView({ balance }: { balance: CustomerBalance }) {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
   const net = balance.net.amount;
   return (
     <div className={styles.stack}>
@@ -90,26 +80,17 @@ function BalanceView({ balance }: { balance: CustomerBalance }) {
         {balance.openByDue.length === 0 ? (
           <p>Nothing is open: every invoice is paid.</p>
         ) : (
-          <TableScroll label="Open amounts by due date">
-            <Table aria-label="Open amounts by due date" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Due date</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Amount</TableHeaderCell>
-                  <TableHeaderCell>State</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {balance.openByDue.map((open) => (
-                  <TableRow key={open.dueDate}>
-                    <TableCell className={styles.nowrap}>{formatDate(open.dueDate)}</TableCell>
-                    <TableCell className={styles.number}>{formatMoney(open.amount)}</TableCell>
-                    <TableCell className={mergeClasses(open.overdue && styles.overdue)}>{open.overdue ? "Overdue" : "Not yet due"}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataList
+            label="Open amounts by due date"
+            items={balance.openByDue}
+            rowKey={(open) => open.dueDate}
+            phone="scroll"
+            columns={[
+              { header: "Due date", kind: "nowrap", cell: (open) => formatDate(open.dueDate) },
+              { header: "Amount", kind: "number", cell: (open) => formatMoney(open.amount) },
+              { header: "State", cell: (open) => <span className={mergeClasses(open.overdue && styles.overdue)}>{open.overdue ? "Overdue" : "Not yet due"}</span> },
+            ]}
+          />
         )}
       </section>
     </div>

@@ -1,13 +1,23 @@
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { formatMoney } from "../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
-import { useOrderBalances } from "./api";
+import { DataList, type ListColumn } from "../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../lib/ui";
+import { useOrderBalances, type OrderBalance } from "./api";
 
 const useStyles = makeStyles({ more: { marginTop: tokens.spacingVerticalM } });
 
+// On a phone each order is a card with its four amounts side by side.
+const columns: ListColumn<OrderBalance>[] = [
+  { header: "Order", card: "title", kind: "nowrap", cell: (row) => row.orderNumber },
+  { header: "Invoiced", card: "primary", kind: "number", cell: (row) => formatMoney(row.invoiced) },
+  { header: "Paid", card: "primary", kind: "number", cell: (row) => formatMoney(row.paid) },
+  { header: "Due", card: "primary", kind: "number", cell: (row) => formatMoney(row.due) },
+  { header: "Advance", card: "primary", kind: "number", cell: (row) => formatMoney(row.advance) },
+];
+
 /** Reports → Customer balance (by orders): per order, what was invoiced and paid, what is still due and what was paid ahead. */
 export function OrderBalancesPage() {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
   const orders = useOrderBalances();
   const rows = orders.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -21,30 +31,7 @@ export function OrderBalancesPage() {
         <EmptyState>No invoices or payments name an order yet.</EmptyState>
       ) : (
         <>
-          <TableScroll label="Balance by orders">
-            <Table aria-label="Balance by orders" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Order</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Invoiced</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Paid</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Due</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Advance</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((row) => (
-                  <TableRow key={row.orderNumber}>
-                    <TableCell className={styles.nowrap}>{row.orderNumber}</TableCell>
-                    <TableCell className={styles.number}>{formatMoney(row.invoiced)}</TableCell>
-                    <TableCell className={styles.number}>{formatMoney(row.paid)}</TableCell>
-                    <TableCell className={styles.number}>{formatMoney(row.due)}</TableCell>
-                    <TableCell className={styles.number}>{formatMoney(row.advance)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataList label="Balance by orders" items={rows} rowKey={(row) => row.orderNumber} columns={columns} />
           {orders.hasNextPage && (
             <Button className={styles.more} onClick={() => orders.fetchNextPage()} disabled={orders.isFetchingNextPage}>
               {orders.isFetchingNextPage ? "Loading…" : "Show more orders"}

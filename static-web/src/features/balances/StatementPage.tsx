@@ -3,19 +3,14 @@ import {
   Field,
   Input,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, PrintRegular } from "@fluentui/react-icons";
 import { Link, useSearchParams } from "react-router";
 import { formatDate, formatMoney } from "../../lib/format";
-import { ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
+import { DataList, type ListColumn } from "../../lib/list";
+import { ErrorState, LoadingState, PageHeader } from "../../lib/ui";
 import {
   documentLink,
   isPeriodKind,
@@ -27,6 +22,7 @@ import {
   type Period,
   type PeriodKind,
   type Statement,
+  type StatementLine,
 } from "./api";
 
 const useStyles = makeStyles({
@@ -42,7 +38,6 @@ const useStyles = makeStyles({
   side: { display: "grid", gridTemplateColumns: "auto auto", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0 },
   h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   dd: { margin: 0, textAlign: "right" },
-  strong: { fontWeight: tokens.fontWeightSemibold },
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -127,8 +122,30 @@ export function StatementPage() {
   );
 }
 
+const movementColumns: ListColumn<StatementLine>[] = [
+  { header: "Date", kind: "nowrap", cell: (line) => formatDate(line.date) },
+  {
+    header: "Document",
+    kind: "text",
+    cell: (line) => {
+      const link = documentLink(line);
+      const name = `${ledgerKindLabels[line.kind]} ${line.number}`;
+      return (
+        <>
+          {link ? <Link to={link}>{name}</Link> : name}
+          {line.invoiceNumber && ` (for invoice ${line.invoiceNumber})`}
+          {!line.invoiceNumber && line.orderNumber && ` (order ${line.orderNumber})`}
+        </>
+      );
+    },
+  },
+  { header: "Debit", kind: "number", cell: (line) => (line.debit.amount ? formatMoney(line.debit) : "") },
+  { header: "Credit", kind: "number", cell: (line) => (line.credit.amount ? formatMoney(line.credit) : "") },
+  { header: "Balance", kind: "number", cell: (line) => formatMoney(line.balance) },
+];
+
 function StatementView({ statement }: { statement: Statement }) {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
   return (
     <>
       <div className={styles.sides}>
@@ -142,45 +159,20 @@ function StatementView({ statement }: { statement: Statement }) {
         {statement.lines.length === 0 ? (
           <p>No invoices, credit notes or payments in this period.</p>
         ) : (
-          <TableScroll label={`Movements from ${formatDate(statement.from)} to ${formatDate(statement.to)}`}>
-            <Table aria-label="Movements" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Date</TableHeaderCell>
-                  <TableHeaderCell>Document</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Debit</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Credit</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Balance</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {statement.lines.map((line) => {
-                  const link = documentLink(line);
-                  const name = `${ledgerKindLabels[line.kind]} ${line.number}`;
-                  return (
-                    <TableRow key={line.entryId}>
-                      <TableCell className={styles.nowrap}>{formatDate(line.date)}</TableCell>
-                      <TableCell className={styles.text}>
-                        {link ? <Link to={link}>{name}</Link> : name}
-                        {line.invoiceNumber && ` (for invoice ${line.invoiceNumber})`}
-                        {!line.invoiceNumber && line.orderNumber && ` (order ${line.orderNumber})`}
-                      </TableCell>
-                      <TableCell className={styles.number}>{line.debit.amount ? formatMoney(line.debit) : ""}</TableCell>
-                      <TableCell className={styles.number}>{line.credit.amount ? formatMoney(line.credit) : ""}</TableCell>
-                      <TableCell className={styles.number}>{formatMoney(line.balance)}</TableCell>
-                    </TableRow>
-                  );
-                })}
-                <TableRow>
-                  <TableCell />
-                  <TableCell className={styles.strong}>Totals for the period</TableCell>
-                  <TableCell className={`${styles.number} ${styles.strong}`}>{formatMoney(statement.totalDebit)}</TableCell>
-                  <TableCell className={`${styles.number} ${styles.strong}`}>{formatMoney(statement.totalCredit)}</TableCell>
-                  <TableCell className={`${styles.number} ${styles.strong}`}>{formatMoney(statement.closing.net)}</TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-          </TableScroll>
+          // A statement is read across its rows (the running balance), so on a phone it scrolls in its own box.
+          <DataList
+            label={`Movements from ${formatDate(statement.from)} to ${formatDate(statement.to)}`}
+            items={statement.lines}
+            rowKey={(line) => line.entryId}
+            phone="scroll"
+            columns={movementColumns}
+            summary={{
+              Document: "Totals for the period",
+              Debit: formatMoney(statement.totalDebit),
+              Credit: formatMoney(statement.totalCredit),
+              Balance: formatMoney(statement.closing.net),
+            }}
+          />
         )}
       </section>
     </>

@@ -6,12 +6,6 @@ import {
   Input,
   SearchBox,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -21,7 +15,8 @@ import { Link, useSearchParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatMoney } from "../../lib/format";
 import { AskAboutLink } from "../../lib/support";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
+import { DataList, type ListColumn } from "../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader, useDataTableStyles } from "../../lib/ui";
 import { exportPath, useDocuments, type DocumentFilters, type DocumentSummary, type DocumentType } from "./api";
 import { DocumentStatusBadge, RelatedLink, documentTypes, isOrderOrRma, statusLabel } from "./documentTypes";
 
@@ -163,90 +158,97 @@ function DocumentTable({ type, items }: { type: DocumentType; items: DocumentSum
     fill.start({ kind: "quotation", id: quotation.id, source: `quotation ${quotation.number}` });
   };
 
-  return (
-    <>
-      {fill.isError && <ErrorState error={fill.error} />}
-      <TableScroll label={info.title}>
-        <Table aria-label={info.title} className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Number</TableHeaderCell>
-              <TableHeaderCell>Date</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              {info.due && <TableHeaderCell>Due date</TableHeaderCell>}
-              {info.validity && <TableHeaderCell>Valid until</TableHeaderCell>}
-              {info.relatedColumn && <TableHeaderCell>Order or RMA request</TableHeaderCell>}
-              <TableHeaderCell className={styles.number}>Amount</TableHeaderCell>
-              {info.validity && <TableHeaderCell>Action</TableHeaderCell>}
-              <TableHeaderCell>Questions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((document) => {
+  // On a phone each document is a card: number, then date, status and amount; the rest labelled below.
+  const columns: ListColumn<DocumentSummary>[] = [
+    {
+      header: "Number",
+      card: "title",
+      kind: "nowrap",
+      cell: (document) => (
+        <Link id={`number-${document.id}`} to={`/documents/${type}/${encodeURIComponent(document.id)}`}>
+          {document.number}
+        </Link>
+      ),
+    },
+    { header: "Date", card: "primary", kind: "nowrap", cell: (document) => formatDate(document.date) },
+    { header: "Status", card: "primary", kind: "nowrap", cell: (document) => <DocumentStatusBadge status={document.status} overdue={document.overdue} /> },
+    ...(info.due ? [{ header: "Due date", kind: "nowrap", cell: (document) => formatDate(document.dueDate) } satisfies ListColumn<DocumentSummary>] : []),
+    ...(info.validity
+      ? [
+          {
+            header: "Valid until",
+            kind: "nowrap",
+            cell: (document) => (
+              <>
+                {formatDate(document.validUntil)}{" "}
+                {document.expired && (
+                  <Badge appearance="tint" color="danger">
+                    Expired
+                  </Badge>
+                )}
+              </>
+            ),
+          } satisfies ListColumn<DocumentSummary>,
+        ]
+      : []),
+    ...(info.relatedColumn
+      ? [
+          {
+            header: "Order or RMA request",
+            cell: (document) => (
+              <span className={styles.related}>
+                {document.related.filter(isOrderOrRma).map((related) => (
+                  <span key={`${related.type}-${related.number}`} className={styles.nowrap}>
+                    <RelatedLink related={related} />
+                  </span>
+                ))}
+              </span>
+            ),
+          } satisfies ListColumn<DocumentSummary>,
+        ]
+      : []),
+    { header: "Amount", card: "primary", kind: "number", cell: (document) => formatMoney(document.total) },
+    ...(info.validity
+      ? [
+          {
+            header: "Action",
+            kind: "text",
+            cell: (document) => {
               const orderable = document.status === "issued" && !document.expired;
               const reasonId = `not-orderable-${document.id}`;
               return (
-                <TableRow key={document.id}>
-                  <TableCell className={styles.nowrap}>
-                    <Link id={`number-${document.id}`} to={`/documents/${type}/${encodeURIComponent(document.id)}`}>
-                      {document.number}
-                    </Link>
-                  </TableCell>
-                  <TableCell className={styles.nowrap}>{formatDate(document.date)}</TableCell>
-                  <TableCell className={styles.nowrap}>
-                    <DocumentStatusBadge status={document.status} overdue={document.overdue} />
-                  </TableCell>
-                  {info.due && <TableCell className={styles.nowrap}>{formatDate(document.dueDate)}</TableCell>}
-                  {info.validity && (
-                    <TableCell className={styles.nowrap}>
-                      {formatDate(document.validUntil)}{" "}
-                      {document.expired && (
-                        <Badge appearance="tint" color="danger">
-                          Expired
-                        </Badge>
-                      )}
-                    </TableCell>
+                <>
+                  <Button
+                    size="small"
+                    icon={<CartRegular />}
+                    onClick={() => createOrder(document)}
+                    disabledFocusable={!orderable || fill.isPending}
+                    aria-label={fill.isPending && ordering === document.id ? undefined : `Create order from ${document.number}`}
+                    aria-describedby={orderable ? undefined : reasonId}
+                  >
+                    {fill.isPending && ordering === document.id ? "Adding…" : "Create order"}
+                  </Button>
+                  {!orderable && (
+                    <span id={reasonId} className={styles.reason}>
+                      {document.expired ? "Expired: its prices no longer apply." : `${statusLabel(document.status)}: it cannot be ordered.`}
+                    </span>
                   )}
-                  {info.relatedColumn && (
-                    <TableCell>
-                      <span className={styles.related}>
-                        {document.related.filter(isOrderOrRma).map((related) => (
-                          <span key={`${related.type}-${related.number}`} className={styles.nowrap}>
-                            <RelatedLink related={related} />
-                          </span>
-                        ))}
-                      </span>
-                    </TableCell>
-                  )}
-                  <TableCell className={styles.number}>{formatMoney(document.total)}</TableCell>
-                  {info.validity && (
-                    <TableCell className={styles.text}>
-                      <Button
-                        size="small"
-                        icon={<CartRegular />}
-                        onClick={() => createOrder(document)}
-                        disabledFocusable={!orderable || fill.isPending}
-                        aria-label={fill.isPending && ordering === document.id ? undefined : `Create order from ${document.number}`}
-                        aria-describedby={orderable ? undefined : reasonId}
-                      >
-                        {fill.isPending && ordering === document.id ? "Adding…" : "Create order"}
-                      </Button>
-                      {!orderable && (
-                        <span id={reasonId} className={styles.reason}>
-                          {document.expired ? "Expired: its prices no longer apply." : `${statusLabel(document.status)}: it cannot be ordered.`}
-                        </span>
-                      )}
-                    </TableCell>
-                  )}
-                  <TableCell>
-                    <AskAboutLink link={{ type, id: document.id, label: `${info.singular} ${document.number}` }} describedBy={`number-${document.id}`} />
-                  </TableCell>
-                </TableRow>
+                </>
               );
-            })}
-          </TableBody>
-        </Table>
-      </TableScroll>
+            },
+          } satisfies ListColumn<DocumentSummary>,
+        ]
+      : []),
+    {
+      header: "Questions",
+      cell: (document) => <AskAboutLink link={{ type, id: document.id, label: `${info.singular} ${document.number}` }} describedBy={`number-${document.id}`} />,
+    },
+  ];
+
+  return (
+    <>
+      {fill.isError && <ErrorState error={fill.error} />}
+      <DataList label={info.title} items={items} rowKey={(d) => d.id} columns={columns} />
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fakeServer, renderPage } from "../../test/render";
+import { fakeServer, renderPage, screenOf } from "../../test/render";
 import { CartPage, quantityProblem } from "./CartPage";
 
 const money = (amount: number) => ({ amount, currency: "EUR" });
@@ -14,6 +14,32 @@ const cart = (version: string, ...lines: ReturnType<typeof line>[]) => ({ lines,
 afterEach(() => vi.unstubAllGlobals());
 
 describe("CartPage", () => {
+  it("on a phone shows each line as a card: whole name, the warehouse it ships from, quantity with unit, price, amount, Remove", async () => {
+    screenOf(360);
+    const helmet = { ...line("h", "Safety helmet, white, with adjustable headband", 3), warehouseId: "north", warehouseName: "North depot", unitPrice: money(64.9), lineTotal: money(194.7) };
+    const server = fakeServer(({ method, url }) => {
+      if (url === "/api/warehouses") return { body: { items: [{ id: "central", name: "Central warehouse" }, { id: "north", name: "North depot" }] } };
+      if (method === "GET" && url === "/api/cart") return { body: cart("1", helmet), headers: { ETag: "1" } };
+      return undefined;
+    });
+    renderPage(<CartPage />);
+    const card = within(await screen.findByRole("list", { name: "Cart lines" })).getByRole("listitem");
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
+
+    expect(card).toHaveTextContent("Safety helmet, white, with adjustable headband");
+    // The warehouse has a visible label and shows its name, not only a chevron.
+    const warehouse = within(card).getByRole("combobox", { name: "Warehouse for Safety helmet, white, with adjustable headband" });
+    expect(warehouse).toHaveDisplayValue("North depot");
+    expect(within(card).getByText("Warehouse", { selector: "label" })).toBeInTheDocument();
+    expect(within(card).getByRole("spinbutton", { name: "Quantity of Safety helmet, white, with adjustable headband (pcs)" })).toHaveValue(3);
+    expect(within(card).getByText("pcs")).toBeInTheDocument();
+    expect(within(card).getAllByRole("term").map((t) => t.textContent)).toEqual(["Price", "Amount"]);
+    expect(within(card).getAllByRole("definition").map((d) => d.textContent)).toEqual(["€64.90", "€194.70"]);
+
+    await userEvent.click(within(card).getByRole("button", { name: "Remove" }));
+    await waitFor(() => expect(server.requests.map((r) => `${r.method} ${r.url}`)).toContain("DELETE /api/cart/lines/h"));
+  });
+
   it("makes a change again on the latest cart when another tab changed it first, and says so", async () => {
     // The server is at version 2 (another tab changed the screwdrivers); this page still holds version 1.
     let serverCart = cart("1", line("a", "Goggles", 1), line("b", "Screwdrivers", 1));

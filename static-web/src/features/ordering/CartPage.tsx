@@ -1,5 +1,6 @@
 import {
   Button,
+  Field,
   Input,
   Select,
   Table,
@@ -18,7 +19,8 @@ import { useCart, type CartFillNotice, type CartLine } from "../../lib/cart";
 import { formatMoney, formatQuantity } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { describeError } from "../../lib/problems";
-import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll } from "../../lib/ui";
+import { useNarrowScreen } from "../../lib/list";
+import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
 import { LineGoneError, useChangeCart, useWarehouses, type CartChange, type Checkout, type Warehouse } from "./api";
 import { CheckoutResult, CheckoutSection } from "./CheckoutSection";
 
@@ -26,11 +28,78 @@ const useStyles = makeStyles({
   stack: { display: "grid", gap: tokens.spacingVerticalL },
   sku: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   problem: { display: "block", color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
-  quantity: { width: "7em" },
-  number: { textAlign: "right" },
+  quantity: { width: "8em" },
+  // The warehouse's name stays readable: the table sizes columns by content and scrolls rather than squeezing it.
+  warehouse: { minWidth: "11em" },
+  product: { minWidth: "12em" },
+  number: { textAlign: "right", whiteSpace: "nowrap" },
   total: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, textAlign: "right" },
   error: { display: "block", color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  // A phone: one card per line. The name wraps across the card's width; the warehouse gets a whole row, so its
+  // name is never cut to a chevron; quantity (with its unit), price and amount share the next row and wrap
+  // rather than overlap; Remove sits on its own row, inside the screen.
+  cards: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalM },
+  card: {
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  figures: { display: "flex", flexWrap: "wrap", alignItems: "end", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
+  figure: { margin: 0, display: "grid" },
+  figureLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  figureValue: { margin: 0, whiteSpace: "nowrap", lineHeight: tokens.lineHeightBase400 },
+  remove: { justifySelf: "start" },
 });
+
+type LinesProps = {
+  lines: CartLine[];
+  warehouses: Warehouse[] | undefined;
+  busy: boolean;
+  onChange: (change: CartChange, done: string) => void;
+};
+
+/** The cart's lines to edit: a table on a wide screen, a card per line on a phone. */
+function CartLines({ lines, ...rest }: LinesProps) {
+  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const narrow = useNarrowScreen();
+  if (narrow) {
+    return (
+      <ul className={styles.cards} role="list" aria-label="Cart lines">
+        {lines.map((line) => (
+          <CartRow key={line.id} line={line} layout="card" {...rest} />
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <TableScroll label="Cart lines">
+      <Table aria-label="Cart lines" className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Product</TableHeaderCell>
+            <TableHeaderCell>Warehouse</TableHeaderCell>
+            <TableHeaderCell>Quantity</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Price</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Amount</TableHeaderCell>
+            <TableHeaderCell>
+              <span className={styles.sku}>Actions</span>
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {lines.map((line) => (
+            <CartRow key={line.id} line={line} layout="row" {...rest} />
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroll>
+  );
+}
 
 export function CartPage() {
   const styles = useStyles();
@@ -92,33 +161,7 @@ export function CartPage() {
           </EmptyState>
         ) : (
           <>
-            <TableScroll label="Cart lines">
-              <Table aria-label="Cart lines">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Product</TableHeaderCell>
-                    <TableHeaderCell>Warehouse</TableHeaderCell>
-                    <TableHeaderCell>Quantity</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>Price</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>Amount</TableHeaderCell>
-                    <TableHeaderCell>
-                      <span className={styles.sku}>Actions</span>
-                    </TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {lines.map((line) => (
-                    <CartRow
-                      key={line.id}
-                      line={line}
-                      warehouses={warehouses.data?.items}
-                      busy={change.isPending}
-                      onChange={apply}
-                    />
-                  ))}
-                </TableBody>
-              </Table>
-            </TableScroll>
+            <CartLines lines={lines} warehouses={warehouses.data?.items} busy={change.isPending} onChange={apply} />
             <div className={styles.total} data-testid="cart-total">
               Total: {formatMoney(cart.data.cart.total)}
             </div>
@@ -153,12 +196,7 @@ function FillNotice({ fill }: { fill: CartFillNotice }) {
   );
 }
 
-function CartRow(props: {
-  line: CartLine;
-  warehouses: Warehouse[] | undefined;
-  busy: boolean;
-  onChange: (change: CartChange, done: string) => void;
-}) {
+function CartRow(props: Omit<LinesProps, "lines"> & { line: CartLine; layout: "row" | "card" }) {
   const { line, onChange } = props;
   const styles = useStyles();
   const [quantity, setQuantity] = useState(String(line.quantity));
@@ -185,66 +223,100 @@ function CartRow(props: {
   };
 
   const options = props.warehouses ?? [{ id: line.warehouseId, name: line.warehouseName }];
+  const product = (
+    <>
+      <span id={nameId} className={props.layout === "card" ? styles.name : undefined}>
+        {line.name}
+      </span>
+      <span className={styles.sku}>{line.sku}</span>
+      {line.quotationNumber && <span className={styles.sku}>quoted in {line.quotationNumber}</span>}
+      {line.problem && <span className={styles.problem}>{line.problem}</span>}
+    </>
+  );
+  const warehouse = (
+    <Select
+      className={styles.warehouse}
+      aria-label={`Warehouse for ${line.name}`}
+      value={line.warehouseId}
+      disabled={props.busy}
+      onChange={(_, data) => {
+        const name = options.find((w) => w.id === data.value)?.name ?? data.value;
+        onChange({ kind: "update", lineId: line.id, warehouseId: data.value }, `${line.name} now ships from ${name}.`);
+      }}
+    >
+      {options.map((w) => (
+        <option key={w.id} value={w.id}>
+          {w.name}
+        </option>
+      ))}
+    </Select>
+  );
+  const quantityField = (
+    <>
+      <Input
+        className={styles.quantity}
+        aria-label={`Quantity of ${line.name} (${line.unit})`}
+        aria-invalid={invalid !== null}
+        aria-describedby={invalid ? `${nameId}-error` : undefined}
+        type="number"
+        inputMode="decimal"
+        min="0"
+        step={line.unitPrecision > 0 ? String(10 ** -line.unitPrecision) : "1"}
+        value={quantity}
+        onChange={(_, data) => setQuantity(data.value)}
+        onBlur={commitQuantity}
+        onKeyDown={(event) => event.key === "Enter" && commitQuantity()}
+        contentAfter={<span aria-hidden>{line.unit}</span>}
+      />
+      {invalid && (
+        <span className={styles.error} id={`${nameId}-error`}>
+          {invalid}
+        </span>
+      )}
+    </>
+  );
+  const remove = (
+    <Button
+      className={props.layout === "card" ? styles.remove : undefined}
+      icon={<DeleteRegular />}
+      appearance="subtle"
+      aria-describedby={nameId}
+      disabled={props.busy}
+      onClick={() => onChange({ kind: "remove", lineId: line.id }, `${line.name} removed from the cart.`)}
+    >
+      Remove
+    </Button>
+  );
+
+  if (props.layout === "card") {
+    return (
+      <li className={styles.card}>
+        <div>{product}</div>
+        {/* The accessible name starts with the visible label and adds which product it is for. */}
+        <Field label="Warehouse">{warehouse}</Field>
+        <div className={styles.figures}>
+          <Field label="Quantity">{quantityField}</Field>
+          <dl className={styles.figure}>
+            <dt className={styles.figureLabel}>Price</dt>
+            <dd className={styles.figureValue}>{formatMoney(line.unitPrice)}</dd>
+          </dl>
+          <dl className={styles.figure}>
+            <dt className={styles.figureLabel}>Amount</dt>
+            <dd className={styles.figureValue}>{formatMoney(line.lineTotal)}</dd>
+          </dl>
+        </div>
+        {remove}
+      </li>
+    );
+  }
   return (
     <TableRow>
-      <TableCell>
-        <span id={nameId}>{line.name}</span>
-        <span className={styles.sku}>{line.sku}</span>
-        {line.quotationNumber && <span className={styles.sku}>quoted in {line.quotationNumber}</span>}
-        {line.problem && <span className={styles.problem}>{line.problem}</span>}
-      </TableCell>
-      <TableCell>
-        <Select
-          aria-label={`Warehouse for ${line.name}`}
-          value={line.warehouseId}
-          disabled={props.busy}
-          onChange={(_, data) => {
-            const name = options.find((w) => w.id === data.value)?.name ?? data.value;
-            onChange({ kind: "update", lineId: line.id, warehouseId: data.value }, `${line.name} now ships from ${name}.`);
-          }}
-        >
-          {options.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}
-            </option>
-          ))}
-        </Select>
-      </TableCell>
-      <TableCell>
-        <Input
-          className={styles.quantity}
-          aria-label={`Quantity of ${line.name} (${line.unit})`}
-          aria-invalid={invalid !== null}
-          aria-describedby={invalid ? `${nameId}-error` : undefined}
-          type="number"
-          inputMode="decimal"
-          min="0"
-          step={line.unitPrecision > 0 ? String(10 ** -line.unitPrecision) : "1"}
-          value={quantity}
-          onChange={(_, data) => setQuantity(data.value)}
-          onBlur={commitQuantity}
-          onKeyDown={(event) => event.key === "Enter" && commitQuantity()}
-          contentAfter={<span aria-hidden>{line.unit}</span>}
-        />
-        {invalid && (
-          <span className={styles.error} id={`${nameId}-error`}>
-            {invalid}
-          </span>
-        )}
-      </TableCell>
+      <TableCell className={styles.product}>{product}</TableCell>
+      <TableCell>{warehouse}</TableCell>
+      <TableCell>{quantityField}</TableCell>
       <TableCell className={styles.number}>{formatMoney(line.unitPrice)}</TableCell>
       <TableCell className={styles.number}>{formatMoney(line.lineTotal)}</TableCell>
-      <TableCell>
-        <Button
-          icon={<DeleteRegular />}
-          appearance="subtle"
-          aria-describedby={nameId}
-          disabled={props.busy}
-          onClick={() => onChange({ kind: "remove", lineId: line.id }, `${line.name} removed from the cart.`)}
-        >
-          Remove
-        </Button>
-      </TableCell>
+      <TableCell>{remove}</TableCell>
     </TableRow>
   );
 }

@@ -20,7 +20,10 @@ const useStyles = makeStyles({
   h2: { margin: 0, display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground2 },
   lines: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalXS },
+  // The name wraps; the amount keeps its own room on the right, so a long name never runs into it.
   line: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  lineName: { minWidth: 0, overflowWrap: "anywhere" },
+  lineAmount: { flexShrink: 0, whiteSpace: "nowrap" },
   total: {
     display: "flex",
     justifyContent: "space-between",
@@ -94,10 +97,10 @@ export function CartPanel() {
           <ul className={styles.lines} aria-label="Cart lines">
             {lines.map((line) => (
               <li key={line.id} className={styles.line}>
-                <span>
+                <span className={styles.lineName}>
                   {line.name} × {formatQuantity(line.quantity, line.unitPrecision)} {line.unit}
                 </span>
-                <span>{formatMoney(line.lineTotal)}</span>
+                <span className={styles.lineAmount}>{formatMoney(line.lineTotal)}</span>
               </li>
             ))}
           </ul>

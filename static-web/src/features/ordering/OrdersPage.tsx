@@ -1,28 +1,26 @@
-import {
-  Button,
-  Field,
-  Input,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { Link, useSearchParams } from "react-router";
 import { formatDate, formatMoney } from "../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
-import { useOrders, type OrderFilters } from "./api";
+import { DataList, type ListColumn } from "../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../lib/ui";
+import { useOrders, type OrderFilters, type OrderSummary } from "./api";
 import { StatusBadge, orderStatuses } from "./orderStatus";
 
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end", marginBottom: tokens.spacingVerticalL },
-  number: { textAlign: "right" },
   more: { display: "flex", justifyContent: "center", padding: tokens.spacingVerticalL },
 });
+
+// On a phone each order is a card: its number, then status, date and total; warehouse, reference and lines below.
+const orderColumns: ListColumn<OrderSummary>[] = [
+  { header: "Number", card: "title", kind: "nowrap", cell: (order) => <Link to={`/purchases/orders/${encodeURIComponent(order.id)}`}>{order.number}</Link> },
+  { header: "Date", card: "primary", kind: "nowrap", cell: (order) => formatDate(order.date) },
+  { header: "Lifecycle status", card: "primary", kind: "nowrap", cell: (order) => <StatusBadge status={order.status} /> },
+  { header: "Warehouse", cell: (order) => order.warehouseName },
+  { header: "Your reference", cell: (order) => order.customerReference },
+  { header: "Lines", kind: "number", cell: (order) => order.lineCount },
+  { header: "Total", card: "primary", kind: "number", cell: (order) => formatMoney(order.total) },
+];
 
 export function OrdersPage() {
   const styles = useStyles();
@@ -76,38 +74,7 @@ export function OrdersPage() {
         </EmptyState>
       ) : (
         <>
-          <TableScroll label="Orders">
-            <Table aria-label="Orders">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Number</TableHeaderCell>
-                  <TableHeaderCell>Date</TableHeaderCell>
-                  <TableHeaderCell>Lifecycle status</TableHeaderCell>
-                  <TableHeaderCell>Warehouse</TableHeaderCell>
-                  <TableHeaderCell>Your reference</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Lines</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Total</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((order) => (
-                  <TableRow key={order.id}>
-                    <TableCell>
-                      <Link to={`/purchases/orders/${encodeURIComponent(order.id)}`}>{order.number}</Link>
-                    </TableCell>
-                    <TableCell>{formatDate(order.date)}</TableCell>
-                    <TableCell>
-                      <StatusBadge status={order.status} />
-                    </TableCell>
-                    <TableCell>{order.warehouseName}</TableCell>
-                    <TableCell>{order.customerReference}</TableCell>
-                    <TableCell className={styles.number}>{order.lineCount}</TableCell>
-                    <TableCell className={styles.number}>{formatMoney(order.total)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataList label="Orders" items={items} rowKey={(o) => o.id} columns={orderColumns} />
           {orders.hasNextPage && (
             <div className={styles.more}>
               <Button onClick={() => orders.fetchNextPage()} disabled={orders.isFetchingNextPage}>

@@ -1,14 +1,22 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from "@fluentui/react-components";
 import { Link } from "react-router";
 import { formatDate, formatQuantity } from "../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
-import { useOrdersStatement } from "./api";
+import { DataList, type ListColumn } from "../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../lib/ui";
+import { useOrdersStatement, type StatementRow } from "./api";
 
-const useStyles = makeStyles({ number: { textAlign: "right" } });
+// A report read across its rows (how much of each line is still to come), so on a phone the table scrolls in its
+// own box with every column at a readable width rather than turning into cards.
+const columns: ListColumn<StatementRow>[] = [
+  { header: "Order", kind: "nowrap", cell: (row) => <Link to={`/purchases/orders/${encodeURIComponent(row.orderId)}`}>{row.orderNumber}</Link> },
+  { header: "Date", kind: "nowrap", cell: (row) => formatDate(row.orderDate) },
+  { header: "Product", kind: "text", cell: (row) => `${row.name} (${row.sku})` },
+  { header: "Ordered", kind: "number", cell: (row) => `${formatQuantity(row.ordered)} ${row.unit}` },
+  { header: "Shipped", kind: "number", cell: (row) => formatQuantity(row.shipped) },
+  { header: "Pending", kind: "number", cell: (row) => formatQuantity(row.pending) },
+];
 
 /** The seed's Orders statement: ordered, shipped and pending quantities of the orders In progress. */
 export function OrdersStatementPage() {
-  const styles = useStyles();
   const report = useOrdersStatement();
   return (
     <>
@@ -20,38 +28,7 @@ export function OrdersStatementPage() {
       ) : report.data.rows.length === 0 ? (
         <EmptyState>No orders are in progress, so nothing is waiting to be shipped.</EmptyState>
       ) : (
-        <TableScroll label="Orders statement">
-          <Table aria-label="Orders statement">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Order</TableHeaderCell>
-                <TableHeaderCell>Date</TableHeaderCell>
-                <TableHeaderCell>Product</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Ordered</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Shipped</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Pending</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {report.data.rows.map((row) => (
-                <TableRow key={`${row.orderId}-${row.sku}`}>
-                  <TableCell>
-                    <Link to={`/purchases/orders/${encodeURIComponent(row.orderId)}`}>{row.orderNumber}</Link>
-                  </TableCell>
-                  <TableCell>{formatDate(row.orderDate)}</TableCell>
-                  <TableCell>
-                    {row.name} ({row.sku})
-                  </TableCell>
-                  <TableCell className={styles.number}>
-                    {formatQuantity(row.ordered)} {row.unit}
-                  </TableCell>
-                  <TableCell className={styles.number}>{formatQuantity(row.shipped)}</TableCell>
-                  <TableCell className={styles.number}>{formatQuantity(row.pending)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataList label="Orders statement" items={report.data.rows} rowKey={(row) => `${row.orderId}-${row.sku}`} columns={columns} phone="scroll" />
       )}
     </>
   );

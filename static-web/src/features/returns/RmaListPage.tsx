@@ -1,19 +1,43 @@
-import { Button, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { formatDate, formatDateTime } from "../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
+import { DataList, type ListColumn } from "../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../lib/ui";
 import { processingLabels, reasonLabel, resolutionLabel, useRmaRequests, type RmaSummary, type RmaTab } from "./api";
 import { RmaStatusBadge } from "./rmaStatus";
 
 const useStyles = makeStyles({
   tabs: { marginBottom: tokens.spacingVerticalL },
-  number: { textAlign: "right" },
   more: { display: "flex", justifyContent: "center", padding: tokens.spacingVerticalL },
   hint: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalM}` },
 });
 
 const rmaLink = (rma: RmaSummary) => `/returns/rma-requests/${encodeURIComponent(rma.id)}`;
+
+const numberColumn: ListColumn<RmaSummary> = { header: "Number", card: "title", kind: "nowrap", cell: (rma) => <Link to={rmaLink(rma)}>{rma.number}</Link> };
+
+// On a phone a draft is a card: its number, when it last changed and its invoice first.
+const draftColumns: ListColumn<RmaSummary>[] = [
+  numberColumn,
+  { header: "Invoice", card: "primary", kind: "nowrap", cell: (rma) => rma.invoiceNumber },
+  { header: "Problem", cell: (rma) => reasonLabel(rma.reason) },
+  { header: "Lines", kind: "number", cell: (rma) => rma.lineCount },
+  { header: "Last changed", card: "primary", kind: "nowrap", cell: (rma) => formatDateTime(rma.updatedAt) },
+  { header: "By", cell: (rma) => rma.createdBy },
+];
+
+// A sent request: number, then status, sent date and invoice; how it is being handled below.
+const sentColumns: ListColumn<RmaSummary>[] = [
+  numberColumn,
+  { header: "Sent", card: "primary", kind: "nowrap", cell: (rma) => formatDate(rma.sentAt) },
+  { header: "Invoice", card: "primary", kind: "nowrap", cell: (rma) => rma.invoiceNumber },
+  { header: "Lifecycle status", card: "primary", kind: "nowrap", cell: (rma) => <RmaStatusBadge status={rma.status} /> },
+  { header: "Processing status", cell: (rma) => processingLabels[rma.processing] },
+  { header: "Resolution", cell: (rma) => resolutionLabel(rma.resolution) || "Not decided yet" },
+  { header: "Expected date", kind: "nowrap", cell: (rma) => (rma.expectedDate ? formatDate(rma.expectedDate) : "—") },
+  { header: "Problem", cell: (rma) => reasonLabel(rma.reason) },
+];
 
 /** Purchase returns → RMA requests: the company's drafts and sent requests, each in its tab. */
 export function RmaListPage() {
@@ -58,69 +82,11 @@ export function RmaListPage() {
         </EmptyState>
       ) : (
         <>
-          <TableScroll label={tab === "drafts" ? "Draft RMA requests" : "Sent RMA requests"}>
-            {tab === "drafts" ? (
-              <Table aria-label="Draft RMA requests">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Number</TableHeaderCell>
-                    <TableHeaderCell>Invoice</TableHeaderCell>
-                    <TableHeaderCell>Problem</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>Lines</TableHeaderCell>
-                    <TableHeaderCell>Last changed</TableHeaderCell>
-                    <TableHeaderCell>By</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((rma) => (
-                    <TableRow key={rma.id}>
-                      <TableCell>
-                        <Link to={rmaLink(rma)}>{rma.number}</Link>
-                      </TableCell>
-                      <TableCell>{rma.invoiceNumber}</TableCell>
-                      <TableCell>{reasonLabel(rma.reason)}</TableCell>
-                      <TableCell className={styles.number}>{rma.lineCount}</TableCell>
-                      <TableCell>{formatDateTime(rma.updatedAt)}</TableCell>
-                      <TableCell>{rma.createdBy}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            ) : (
-              <Table aria-label="Sent RMA requests">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Number</TableHeaderCell>
-                    <TableHeaderCell>Sent</TableHeaderCell>
-                    <TableHeaderCell>Invoice</TableHeaderCell>
-                    <TableHeaderCell>Lifecycle status</TableHeaderCell>
-                    <TableHeaderCell>Processing status</TableHeaderCell>
-                    <TableHeaderCell>Resolution</TableHeaderCell>
-                    <TableHeaderCell>Expected date</TableHeaderCell>
-                    <TableHeaderCell>Problem</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((rma) => (
-                    <TableRow key={rma.id}>
-                      <TableCell>
-                        <Link to={rmaLink(rma)}>{rma.number}</Link>
-                      </TableCell>
-                      <TableCell>{formatDate(rma.sentAt)}</TableCell>
-                      <TableCell>{rma.invoiceNumber}</TableCell>
-                      <TableCell>
-                        <RmaStatusBadge status={rma.status} />
-                      </TableCell>
-                      <TableCell>{processingLabels[rma.processing]}</TableCell>
-                      <TableCell>{resolutionLabel(rma.resolution) || "Not decided yet"}</TableCell>
-                      <TableCell>{rma.expectedDate ? formatDate(rma.expectedDate) : "—"}</TableCell>
-                      <TableCell>{reasonLabel(rma.reason)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-          </TableScroll>
+          {tab === "drafts" ? (
+            <DataList label="Draft RMA requests" items={items} rowKey={(rma) => rma.id} columns={draftColumns} />
+          ) : (
+            <DataList label="Sent RMA requests" items={items} rowKey={(rma) => rma.id} columns={sentColumns} />
+          )}
           {list.hasNextPage && (
             <div className={styles.more}>
               <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>

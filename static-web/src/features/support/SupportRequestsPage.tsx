@@ -3,12 +3,6 @@ import {
   Button,
   Field,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -16,8 +10,9 @@ import { AddRegular } from "@fluentui/react-icons";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { formatDateTime } from "../../lib/format";
 import { SupportStatusBadge, supportLinkPath, supportStatuses } from "../../lib/support";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
-import { categoryLabel, useSupportRequests } from "./api";
+import { DataList, type ListColumn } from "../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../lib/ui";
+import { categoryLabel, useSupportRequests, type SupportRequestSummary } from "./api";
 
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end", marginBottom: tokens.spacingVerticalL },
@@ -27,12 +22,43 @@ const useStyles = makeStyles({
 
 /** Support requests: the company's requests, active first, then newest; new replies marked. */
 export function SupportRequestsPage() {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const status = params.get("status") ?? "";
   const requests = useSupportRequests(status);
   const items = requests.data?.pages.flatMap((p) => p.items) ?? [];
+  // On a phone each request is a card: number, subject, then status and the last message; the rest labelled.
+  const columns: ListColumn<SupportRequestSummary>[] = [
+    { header: "Number", card: "title", kind: "nowrap", cell: (r) => <Link to={`/support/${encodeURIComponent(r.id)}`}>{r.number}</Link> },
+    {
+      header: "Subject",
+      card: "plain",
+      kind: "text",
+      cell: (r) => (
+        <span className={styles.subject}>
+          {r.subject}
+          {r.unread && (
+            <Badge appearance="filled" color="brand">
+              New reply
+            </Badge>
+          )}
+        </span>
+      ),
+    },
+    { header: "Status", card: "primary", kind: "nowrap", cell: (r) => <SupportStatusBadge status={r.status} /> },
+    { header: "Category", cell: (r) => categoryLabel(r.category) },
+    { header: "About", cell: (r) => (r.link ? <Link to={supportLinkPath(r.link)}>{r.link.label}</Link> : "—") },
+    {
+      header: "Last message",
+      card: "primary",
+      cell: (r) => (
+        <>
+          {formatDateTime(r.lastMessageAt)}, {r.lastMessageFromSupplier ? "your supplier" : r.lastMessageBy}
+        </>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -67,47 +93,7 @@ export function SupportRequestsPage() {
         </EmptyState>
       ) : (
         <>
-          <TableScroll label="Support requests">
-            <Table aria-label="Support requests">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Number</TableHeaderCell>
-                  <TableHeaderCell>Subject</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  <TableHeaderCell>Category</TableHeaderCell>
-                  <TableHeaderCell>About</TableHeaderCell>
-                  <TableHeaderCell>Last message</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell className={styles.nowrap}>
-                      <Link to={`/support/${encodeURIComponent(r.id)}`}>{r.number}</Link>
-                    </TableCell>
-                    <TableCell>
-                      <span className={styles.subject}>
-                        {r.subject}
-                        {r.unread && (
-                          <Badge appearance="filled" color="brand">
-                            New reply
-                          </Badge>
-                        )}
-                      </span>
-                    </TableCell>
-                    <TableCell className={styles.nowrap}>
-                      <SupportStatusBadge status={r.status} />
-                    </TableCell>
-                    <TableCell>{categoryLabel(r.category)}</TableCell>
-                    <TableCell>{r.link ? <Link to={supportLinkPath(r.link)}>{r.link.label}</Link> : "—"}</TableCell>
-                    <TableCell>
-                      {formatDateTime(r.lastMessageAt)}, {r.lastMessageFromSupplier ? "your supplier" : r.lastMessageBy}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataList label="Support requests" items={items} rowKey={(r) => r.id} columns={columns} />
           {requests.hasNextPage && (
             <div className={styles.more}>
               <Button onClick={() => requests.fetchNextPage()} disabled={requests.isFetchingNextPage}>

@@ -4,12 +4,6 @@ import {
   Field,
   Input,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Textarea,
   makeStyles,
   mergeClasses,
@@ -20,7 +14,8 @@ import { ApiError } from "../../../lib/api";
 import { formatDate, formatMoney } from "../../../lib/format";
 import { useAnnounce } from "../../../lib/live";
 import { fieldError } from "../../../lib/problems";
-import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { DataList } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, Notice, PageHeader } from "../../../lib/ui";
 import {
   emptyPayment,
   paymentProblems,
@@ -51,7 +46,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** Staff: every customer's balance, those with the oldest unpaid amounts first, and a payment recorded by hand. */
 export function BalancesPage() {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
   const balances = useAllBalances();
   const rows = balances.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -70,34 +65,34 @@ export function BalancesPage() {
           <EmptyState>No customer has invoices or payments yet.</EmptyState>
         ) : (
           <>
-            <TableScroll label="Customer balances">
-              <Table aria-label="Customer balances" className={styles.table}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Customer</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>Overdue</TableHeaderCell>
-                    <TableHeaderCell>Oldest due date</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>Not yet due</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>Advances</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>Net</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map((row) => (
-                    <TableRow key={row.counterpartyId}>
-                      <TableCell className={styles.text}>
-                        {row.name} <span>({row.counterpartyId})</span>
-                      </TableCell>
-                      <TableCell className={mergeClasses(styles.number, row.overdue.amount > 0 && styles.overdue)}>{formatMoney(row.overdue)}</TableCell>
-                      <TableCell className={styles.nowrap}>{formatDate(row.oldestOpenDue)}</TableCell>
-                      <TableCell className={styles.number}>{formatMoney(row.notYetDue)}</TableCell>
-                      <TableCell className={styles.number}>{formatMoney(row.advances)}</TableCell>
-                      <TableCell className={styles.number}>{formatMoney(row.net)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableScroll>
+            <DataList
+              label="Customer balances"
+              items={rows}
+              rowKey={(row) => row.counterpartyId}
+              headingLevel={3}
+              columns={[
+                {
+                  header: "Customer",
+                  card: "title",
+                  kind: "text",
+                  cell: (row) => (
+                    <>
+                      {row.name} <span>({row.counterpartyId})</span>
+                    </>
+                  ),
+                },
+                {
+                  header: "Overdue",
+                  card: "primary",
+                  kind: "number",
+                  cell: (row) => <span className={mergeClasses(row.overdue.amount > 0 && styles.overdue)}>{formatMoney(row.overdue)}</span>,
+                },
+                { header: "Oldest due date", card: "primary", kind: "nowrap", cell: (row) => formatDate(row.oldestOpenDue) },
+                { header: "Not yet due", kind: "number", cell: (row) => formatMoney(row.notYetDue) },
+                { header: "Advances", kind: "number", cell: (row) => formatMoney(row.advances) },
+                { header: "Net", card: "primary", kind: "number", cell: (row) => formatMoney(row.net) },
+              ]}
+            />
             {balances.hasNextPage && (
               <Button className={styles.more} onClick={() => balances.fetchNextPage()} disabled={balances.isFetchingNextPage}>
                 {balances.isFetchingNextPage ? "Loading…" : "Show more customers"}

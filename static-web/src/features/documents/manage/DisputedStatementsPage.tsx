@@ -1,11 +1,10 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { formatDate, formatDateTime } from "../../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { DataList } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
 import { useReconciliationDisputes } from "./api";
 
 /** Staff: reconciliation statements customers disputed, newest first, with what they said does not agree. */
 export function DisputedStatementsPage() {
-  const styles = useDataTableStyles();
   const disputes = useReconciliationDisputes();
   return (
     <>
@@ -17,34 +16,18 @@ export function DisputedStatementsPage() {
       ) : disputes.data.items.length === 0 ? (
         <EmptyState>No customer has disputed a reconciliation statement.</EmptyState>
       ) : (
-        <TableScroll label="Disputed reconciliation statements">
-          <Table aria-label="Disputed reconciliation statements" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Customer</TableHeaderCell>
-                <TableHeaderCell>Statement</TableHeaderCell>
-                <TableHeaderCell>Period</TableHeaderCell>
-                <TableHeaderCell>Comment</TableHeaderCell>
-                <TableHeaderCell>Disputed by</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {disputes.data.items.map((d) => (
-                <TableRow key={`${d.counterpartyId}-${d.documentId}`}>
-                  <TableCell className={styles.nowrap}>{d.counterpartyName}</TableCell>
-                  <TableCell className={styles.nowrap}>{d.number}</TableCell>
-                  <TableCell className={styles.nowrap}>
-                    {formatDate(d.periodFrom)} – {formatDate(d.periodTo)}
-                  </TableCell>
-                  <TableCell className={styles.text}>{d.comment}</TableCell>
-                  <TableCell className={styles.nowrap}>
-                    {d.by}, {formatDateTime(d.at)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label="Disputed reconciliation statements"
+          items={disputes.data.items}
+          rowKey={(d) => `${d.counterpartyId}-${d.documentId}`}
+          columns={[
+            { header: "Customer", card: "primary", kind: "nowrap", cell: (d) => d.counterpartyName },
+            { header: "Statement", card: "title", kind: "nowrap", cell: (d) => d.number },
+            { header: "Period", card: "primary", kind: "nowrap", cell: (d) => `${formatDate(d.periodFrom)} – ${formatDate(d.periodTo)}` },
+            { header: "Comment", kind: "text", cell: (d) => d.comment },
+            { header: "Disputed by", kind: "nowrap", cell: (d) => `${d.by}, ${formatDateTime(d.at)}` },
+          ]}
+        />
       )}
     </>
   );

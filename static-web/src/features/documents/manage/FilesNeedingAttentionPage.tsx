@@ -1,16 +1,7 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { formatDateTime, formatFileSize } from "../../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { DataList } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
 import { newestFirst, useRejectedFiles } from "./api";
 
 const useStyles = makeStyles({
@@ -21,7 +12,7 @@ const useStyles = makeStyles({
 
 /** Staff: uploads the portal did not take, with the reason, so they can be renamed or uploaded again. */
 export function FilesNeedingAttentionPage() {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
   const files = useRejectedFiles();
   return (
     <>
@@ -49,30 +40,18 @@ export function FilesNeedingAttentionPage() {
       ) : files.data.items.length === 0 ? (
         <EmptyState>No files need attention: every upload was taken.</EmptyState>
       ) : (
-        <TableScroll label="Files needing attention">
-          <Table aria-label="Files needing attention" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>When</TableHeaderCell>
-                <TableHeaderCell>Container</TableHeaderCell>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Size</TableHeaderCell>
-                <TableHeaderCell>Reason</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {newestFirst(files.data.items).map((file) => (
-                <TableRow key={`${file.container}/${file.blobName}`}>
-                  <TableCell className={styles.nowrap}>{formatDateTime(file.at)}</TableCell>
-                  <TableCell>{file.container}</TableCell>
-                  <TableCell className={mergeClasses(styles.name, styles.text)}>{file.blobName}</TableCell>
-                  <TableCell className={styles.number}>{formatFileSize(file.size)}</TableCell>
-                  <TableCell className={styles.text}>{file.reason}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label="Files needing attention"
+          items={newestFirst(files.data.items)}
+          rowKey={(file) => `${file.container}/${file.blobName}`}
+          columns={[
+            { header: "When", card: "primary", kind: "nowrap", cell: (file) => formatDateTime(file.at) },
+            { header: "Container", card: "primary", cell: (file) => file.container },
+            { header: "Name", card: "title", kind: "text", cell: (file) => <span className={styles.name}>{file.blobName}</span> },
+            { header: "Size", card: "primary", kind: "number", cell: (file) => formatFileSize(file.size) },
+            { header: "Reason", kind: "text", cell: (file) => file.reason },
+          ]}
+        />
       )}
     </>
   );

@@ -1,14 +1,33 @@
-import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { Link, useSearchParams } from "react-router";
 import { formatDate, formatDateTime } from "../../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../../lib/ui";
+import { DataList, type ListColumn } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
 import { processingLabels, reasonLabel, resolutionLabel, rmaStatuses, type RmaStatus } from "../api";
 import { RmaStatusBadge } from "../rmaStatus";
-import { useDesk } from "./api";
+import { useDesk, type StaffRma } from "./api";
 
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
 });
+
+// On a phone each request is a card: number, then status, customer and when it was sent; the handling below.
+const columns: ListColumn<StaffRma>[] = [
+  {
+    header: "Number",
+    card: "title",
+    kind: "nowrap",
+    cell: ({ counterpartyId, rma }) => <Link to={`/manage/rma-requests/${encodeURIComponent(counterpartyId)}/${encodeURIComponent(rma.id)}`}>{rma.number}</Link>,
+  },
+  { header: "Customer", card: "primary", cell: ({ counterpartyName }) => counterpartyName },
+  { header: "Sent", card: "primary", kind: "nowrap", cell: ({ rma }) => formatDateTime(rma.sentAt) },
+  { header: "Invoice", kind: "nowrap", cell: ({ rma }) => rma.invoiceNumber },
+  { header: "Lifecycle status", card: "primary", kind: "nowrap", cell: ({ rma }) => <RmaStatusBadge status={rma.status} /> },
+  { header: "Processing status", cell: ({ rma }) => processingLabels[rma.processing] },
+  { header: "Problem", cell: ({ rma }) => reasonLabel(rma.reason) },
+  { header: "Resolution", cell: ({ rma }) => resolutionLabel(rma.resolution) },
+  { header: "Expected date", kind: "nowrap", cell: ({ rma }) => (rma.expectedDate ? formatDate(rma.expectedDate) : "") },
+];
 
 /** Service → RMA desk: requests waiting for a decision on top, then those in progress, then closed ones. */
 export function RmaDeskPage() {
@@ -42,42 +61,7 @@ export function RmaDeskPage() {
       ) : items.length === 0 ? (
         <EmptyState>No RMA requests {status ? "in this status" : "have been sent"}.</EmptyState>
       ) : (
-        <TableScroll label="RMA requests">
-          <Table aria-label="RMA requests">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Number</TableHeaderCell>
-                <TableHeaderCell>Customer</TableHeaderCell>
-                <TableHeaderCell>Sent</TableHeaderCell>
-                <TableHeaderCell>Invoice</TableHeaderCell>
-                <TableHeaderCell>Lifecycle status</TableHeaderCell>
-                <TableHeaderCell>Processing status</TableHeaderCell>
-                <TableHeaderCell>Problem</TableHeaderCell>
-                <TableHeaderCell>Resolution</TableHeaderCell>
-                <TableHeaderCell>Expected date</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map(({ counterpartyId, counterpartyName, rma }) => (
-                <TableRow key={`${counterpartyId}-${rma.id}`}>
-                  <TableCell>
-                    <Link to={`/manage/rma-requests/${encodeURIComponent(counterpartyId)}/${encodeURIComponent(rma.id)}`}>{rma.number}</Link>
-                  </TableCell>
-                  <TableCell>{counterpartyName}</TableCell>
-                  <TableCell>{formatDateTime(rma.sentAt)}</TableCell>
-                  <TableCell>{rma.invoiceNumber}</TableCell>
-                  <TableCell>
-                    <RmaStatusBadge status={rma.status} />
-                  </TableCell>
-                  <TableCell>{processingLabels[rma.processing]}</TableCell>
-                  <TableCell>{reasonLabel(rma.reason)}</TableCell>
-                  <TableCell>{resolutionLabel(rma.resolution)}</TableCell>
-                  <TableCell>{rma.expectedDate ? formatDate(rma.expectedDate) : ""}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataList label="RMA requests" items={items} rowKey={({ counterpartyId, rma }) => `${counterpartyId}-${rma.id}`} columns={columns} />
       )}
     </>
   );

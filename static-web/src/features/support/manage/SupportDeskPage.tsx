@@ -3,21 +3,16 @@ import {
   Button,
   Field,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { Link, useSearchParams } from "react-router";
 import { formatDateTime } from "../../../lib/format";
 import { SupportStatusBadge, supportStatuses } from "../../../lib/support";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { DataList, type ListColumn } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
 import { categoryLabel, supportCategories } from "../api";
-import { useAssignees, useCounterparties, useDesk, type DeskFilters } from "./api";
+import { useAssignees, useCounterparties, useDesk, type DeskFilters, type DeskItem } from "./api";
 
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end", marginBottom: tokens.spacingVerticalL },
@@ -42,7 +37,7 @@ const filterNames: (keyof DeskFilters)[] = ["status", "counterpartyId", "categor
 
 /** The support desk: every customer's requests, those awaiting an answer first. */
 export function SupportDeskPage() {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ""])) as unknown as DeskFilters;
   const desk = useDesk(filters);
@@ -50,6 +45,44 @@ export function SupportDeskPage() {
   const counterparties = useCounterparties();
   const items = desk.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = filterNames.some((n) => filters[n] !== "");
+  // On a phone each request is a card: number, subject, then status, customer and the last message.
+  const columns: ListColumn<DeskItem>[] = [
+    {
+      header: "Number",
+      card: "title",
+      kind: "nowrap",
+      cell: (r) => <Link to={`/manage/support/${encodeURIComponent(r.counterpartyId)}/${encodeURIComponent(r.id)}`}>{r.number}</Link>,
+    },
+    {
+      header: "Subject",
+      card: "plain",
+      kind: "text",
+      cell: (r) => (
+        <span className={styles.subject}>
+          {r.subject}
+          {r.awaitingAnswer && (
+            <Badge appearance="filled" color="danger">
+              Awaiting answer
+            </Badge>
+          )}
+        </span>
+      ),
+    },
+    { header: "Counterparty", card: "primary", cell: (r) => r.counterpartyName },
+    { header: "Status", card: "primary", kind: "nowrap", cell: (r) => <SupportStatusBadge status={r.status} /> },
+    { header: "Category", cell: (r) => categoryLabel(r.category) },
+    { header: "About", cell: (r) => r.link?.label ?? "—" },
+    { header: "Assigned to", cell: (r) => r.assignedTo ?? "Nobody" },
+    {
+      header: "Last message",
+      card: "primary",
+      cell: (r) => (
+        <>
+          {formatDateTime(r.lastMessageAt)}, {r.lastMessageBy}
+        </>
+      ),
+    },
+  ];
 
   const setFilter = (name: keyof DeskFilters, value: string) =>
     setParams(
@@ -127,51 +160,7 @@ export function SupportDeskPage() {
         <EmptyState>{filtered ? "No requests match these filters." : "No support requests yet."}</EmptyState>
       ) : (
         <>
-          <TableScroll label="Support requests">
-            <Table aria-label="Support requests">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Number</TableHeaderCell>
-                  <TableHeaderCell>Subject</TableHeaderCell>
-                  <TableHeaderCell>Counterparty</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  <TableHeaderCell>Category</TableHeaderCell>
-                  <TableHeaderCell>About</TableHeaderCell>
-                  <TableHeaderCell>Assigned to</TableHeaderCell>
-                  <TableHeaderCell>Last message</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((r) => (
-                  <TableRow key={`${r.counterpartyId}/${r.id}`}>
-                    <TableCell className={styles.nowrap}>
-                      <Link to={`/manage/support/${encodeURIComponent(r.counterpartyId)}/${encodeURIComponent(r.id)}`}>{r.number}</Link>
-                    </TableCell>
-                    <TableCell>
-                      <span className={styles.subject}>
-                        {r.subject}
-                        {r.awaitingAnswer && (
-                          <Badge appearance="filled" color="danger">
-                            Awaiting answer
-                          </Badge>
-                        )}
-                      </span>
-                    </TableCell>
-                    <TableCell>{r.counterpartyName}</TableCell>
-                    <TableCell className={styles.nowrap}>
-                      <SupportStatusBadge status={r.status} />
-                    </TableCell>
-                    <TableCell>{categoryLabel(r.category)}</TableCell>
-                    <TableCell>{r.link?.label ?? "—"}</TableCell>
-                    <TableCell>{r.assignedTo ?? "Nobody"}</TableCell>
-                    <TableCell>
-                      {formatDateTime(r.lastMessageAt)}, {r.lastMessageBy}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataList label="Support requests" items={items} rowKey={(r) => `${r.counterpartyId}/${r.id}`} columns={columns} />
           {desk.hasNextPage && (
             <div className={styles.more}>
               <Button onClick={() => desk.fetchNextPage()} disabled={desk.isFetchingNextPage}>
