@@ -300,7 +300,7 @@ public sealed class AccountService(
         u.CounterpartyId, u.AccessGroupId, u.Email, u.Phone, u.JobTitle, u.Disabled, u.PasswordHash is not null, u.LockedUntil,
         u.PasswordHash is null ? UserCredentials.UsernameOnly : UserCredentials.UsernameAndPassword, lastSignInAt);
 
-    private static UserSummaryView ToSummaryView(UsernameIndexEntity r) => new(r.UserId, r.Username ?? "", r.DisplayName ?? "",
+    private static UserSummaryView ToSummaryView(UsernameIndexEntity r) => new(r.UserId, r.Username ?? r.RowKey[UsernameIndexEntity.Prefix.Length..], r.DisplayName ?? "",
         Enum.TryParse<UserKind>(r.Kind, out var kind) ? kind : UserKind.Customer,
         r.HasPassword ? UserCredentials.UsernameAndPassword : UserCredentials.UsernameOnly,
         string.IsNullOrEmpty(r.CounterpartyId) ? null : r.CounterpartyId,
