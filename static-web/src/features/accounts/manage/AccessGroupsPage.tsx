@@ -6,12 +6,6 @@ import {
   Input,
   Radio,
   RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
 } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
@@ -21,7 +15,8 @@ import { Link, useNavigate, useParams } from "react-router";
 import { changedFields, describeChanges } from "../../../lib/changes";
 import { useAnnounce } from "../../../lib/live";
 import { describeError, fieldError } from "../../../lib/problems";
-import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { DataList, type ListColumn } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, Notice, PageHeader } from "../../../lib/ui";
 import {
   fetchAccessGroup,
   manageKeys,
@@ -30,6 +25,7 @@ import {
   useCategories,
   useSaveAccessGroup,
   type AccessGroup,
+  type AccessGroupSummary,
   type Category,
   type Versioned,
 } from "./api";
@@ -37,11 +33,29 @@ import { BackLink, StaleNotice, idProblem, isStale, suggestId, useFormStyles } f
 
 /** Settings → Access groups: every group, what it restricts and how many users it has. */
 export function AccessGroupsPage() {
-  const styles = { ...useFormStyles(), ...useDataTableStyles() };
   const navigate = useNavigate();
   const groups = useAccessGroups();
   const categories = useCategories();
   const names = new Map((categories.data?.items ?? []).map((c) => [c.id, c.name]));
+  const columns: ListColumn<AccessGroupSummary>[] = [
+    { header: "Name", card: "title", cell: (g) => <Link to={`/manage/access-groups/${encodeURIComponent(g.id)}`}>{g.name}</Link> },
+    { header: "Profile", cell: (g) => g.profile },
+    {
+      header: "Product categories",
+      kind: "text",
+      cell: (g) => (g.allowedCategories.length === 0 ? "All categories" : g.allowedCategories.map((id) => names.get(id) ?? id).join(", ")),
+    },
+    {
+      header: "Users",
+      kind: "number",
+      card: "primary",
+      cell: (g) => (
+        <Link to={`/manage/users?accessGroupId=${encodeURIComponent(g.id)}`} aria-label={`${g.users} users in ${g.name}`}>
+          {g.users}
+        </Link>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -60,36 +74,7 @@ export function AccessGroupsPage() {
       ) : groups.data.items.length === 0 ? (
         <EmptyState>No access groups yet. Create one to put customer users in it.</EmptyState>
       ) : (
-        <TableScroll label="Access groups">
-          <Table aria-label="Access groups" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Profile</TableHeaderCell>
-                <TableHeaderCell>Product categories</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Users</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {groups.data.items.map((g) => (
-                <TableRow key={g.id}>
-                  <TableCell>
-                    <Link to={`/manage/access-groups/${encodeURIComponent(g.id)}`}>{g.name}</Link>
-                  </TableCell>
-                  <TableCell>{g.profile}</TableCell>
-                  <TableCell className={styles.text}>
-                    {g.allowedCategories.length === 0 ? "All categories" : g.allowedCategories.map((id) => names.get(id) ?? id).join(", ")}
-                  </TableCell>
-                  <TableCell className={styles.number}>
-                    <Link to={`/manage/users?accessGroupId=${encodeURIComponent(g.id)}`} aria-label={`${g.users} users in ${g.name}`}>
-                      {g.users}
-                    </Link>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataList label="Access groups" items={groups.data.items} rowKey={(g) => g.id} columns={columns} />
       )}
     </>
   );

@@ -3,12 +3,6 @@ import {
   Card,
   Field,
   Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Textarea,
 } from "@fluentui/react-components";
@@ -19,13 +13,30 @@ import { Link, useNavigate, useParams } from "react-router";
 import { changedFields, describeChanges } from "../../../lib/changes";
 import { useAnnounce } from "../../../lib/live";
 import { describeError, fieldError } from "../../../lib/problems";
-import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { DataList, type ListColumn } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, Notice, PageHeader } from "../../../lib/ui";
 import { fetchCounterparty, manageKeys, useCounterparties, useCounterparty, useSaveCounterparty, type Counterparty, type Versioned } from "./api";
 import { BackLink, StaleNotice, idProblem, isStale, suggestId, useFormStyles } from "./editing";
 
+const counterpartyColumns: ListColumn<Counterparty>[] = [
+  { header: "Name", card: "title", cell: (c) => <Link to={`/manage/counterparties/${encodeURIComponent(c.id)}`}>{c.name}</Link> },
+  { header: "Code", kind: "nowrap", card: "primary", cell: (c) => c.code ?? "—" },
+  { header: "Tax id", kind: "nowrap", card: "primary", cell: (c) => c.taxId ?? "—" },
+  { header: "Email", cell: (c) => c.email ?? "—" },
+  { header: "Phone", kind: "nowrap", cell: (c) => c.phone ?? "—" },
+  {
+    header: "Users",
+    card: "plain",
+    cell: (c) => (
+      <Link to={`/manage/users?counterpartyId=${encodeURIComponent(c.id)}`} aria-label={`Users of ${c.name}`}>
+        Users
+      </Link>
+    ),
+  },
+];
+
 /** Customers → Counterparties: the companies that buy through the portal. */
 export function CounterpartiesPage() {
-  const styles = useDataTableStyles();
   const navigate = useNavigate();
   const counterparties = useCounterparties();
   return (
@@ -46,38 +57,7 @@ export function CounterpartiesPage() {
       ) : counterparties.data.items.length === 0 ? (
         <EmptyState>No counterparties yet.</EmptyState>
       ) : (
-        <TableScroll label="Counterparties">
-          <Table aria-label="Counterparties" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Code</TableHeaderCell>
-                <TableHeaderCell>Tax id</TableHeaderCell>
-                <TableHeaderCell>Email</TableHeaderCell>
-                <TableHeaderCell>Phone</TableHeaderCell>
-                <TableHeaderCell>Users</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {counterparties.data.items.map((c) => (
-                <TableRow key={c.id}>
-                  <TableCell>
-                    <Link to={`/manage/counterparties/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-                  </TableCell>
-                  <TableCell className={styles.nowrap}>{c.code ?? "—"}</TableCell>
-                  <TableCell className={styles.nowrap}>{c.taxId ?? "—"}</TableCell>
-                  <TableCell>{c.email ?? "—"}</TableCell>
-                  <TableCell className={styles.nowrap}>{c.phone ?? "—"}</TableCell>
-                  <TableCell>
-                    <Link to={`/manage/users?counterpartyId=${encodeURIComponent(c.id)}`} aria-label={`Users of ${c.name}`}>
-                      Users
-                    </Link>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataList label="Counterparties" items={counterparties.data.items} rowKey={(c) => c.id} columns={counterpartyColumns} />
       )}
     </>
   );

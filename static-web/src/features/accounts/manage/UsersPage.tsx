@@ -1,21 +1,10 @@
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@fluentui/react-components";
+import { Badge, Button, Field, Input, Select } from "@fluentui/react-components";
 import { AddRegular, SearchRegular } from "@fluentui/react-icons";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { formatDateTime } from "../../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { DataList, type ListColumn } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
 import { noUserFilters, useAccessGroups, useCounterparties, useUsers, type UserCredentials, type UserFilters, type UserKind, type UserSummary } from "./api";
 import { useFormStyles } from "./editing";
 
@@ -30,7 +19,7 @@ export const kindLabel: Record<UserKind, string> = { customer: "External user", 
 
 /** Settings → Users: external users and staff, searched and filtered by the server, a page at a time. */
 export function UsersPage() {
-  const styles = { ...useFormStyles(), ...useDataTableStyles() };
+  const styles = useFormStyles();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ""])) as unknown as UserFilters;
@@ -158,51 +147,30 @@ function UserFiltersBar({
 }
 
 function UsersTable({ users }: { users: UserSummary[] }) {
-  const styles = useDataTableStyles();
   const counterparties = useCounterparties();
   const groups = useAccessGroups();
   const counterpartyName = new Map((counterparties.data?.items ?? []).map((c) => [c.id, c.name]));
   const groupName = new Map((groups.data?.items ?? []).map((g) => [g.id, g.name]));
-  return (
-    <TableScroll label="Users">
-      <Table aria-label="Users" className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Username</TableHeaderCell>
-            <TableHeaderCell>Name</TableHeaderCell>
-            <TableHeaderCell>Kind</TableHeaderCell>
-            <TableHeaderCell>Counterparty</TableHeaderCell>
-            <TableHeaderCell>Access group</TableHeaderCell>
-            <TableHeaderCell>Signs in with</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>Last signed in</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {users.map((u) => (
-            <TableRow key={u.id}>
-              <TableCell>
-                <Link to={`/manage/users/${encodeURIComponent(u.id)}`}>{u.username}</Link>
-              </TableCell>
-              <TableCell>{u.displayName}</TableCell>
-              <TableCell className={styles.nowrap}>{kindLabel[u.kind]}</TableCell>
-              <TableCell>{u.counterpartyId ? (counterpartyName.get(u.counterpartyId) ?? u.counterpartyId) : "—"}</TableCell>
-              <TableCell>{u.accessGroupId ? (groupName.get(u.accessGroupId) ?? u.accessGroupId) : "—"}</TableCell>
-              <TableCell className={styles.nowrap}>{credentialsLabel[u.credentials]}</TableCell>
-              <TableCell>
-                {u.disabled ? (
-                  <Badge appearance="tint" color="danger">
-                    Disabled
-                  </Badge>
-                ) : (
-                  "Enabled"
-                )}
-              </TableCell>
-              <TableCell className={styles.nowrap}>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableScroll>
-  );
+  const columns: ListColumn<UserSummary>[] = [
+    { header: "Username", card: "title", cell: (u) => <Link to={`/manage/users/${encodeURIComponent(u.id)}`}>{u.username}</Link> },
+    { header: "Name", kind: "text", card: "plain", cell: (u) => u.displayName },
+    { header: "Kind", kind: "nowrap", cell: (u) => kindLabel[u.kind] },
+    { header: "Counterparty", cell: (u) => (u.counterpartyId ? (counterpartyName.get(u.counterpartyId) ?? u.counterpartyId) : "—") },
+    { header: "Access group", cell: (u) => (u.accessGroupId ? (groupName.get(u.accessGroupId) ?? u.accessGroupId) : "—") },
+    { header: "Signs in with", kind: "nowrap", cell: (u) => credentialsLabel[u.credentials] },
+    {
+      header: "Status",
+      card: "primary",
+      cell: (u) =>
+        u.disabled ? (
+          <Badge appearance="tint" color="danger">
+            Disabled
+          </Badge>
+        ) : (
+          "Enabled"
+        ),
+    },
+    { header: "Last signed in", kind: "nowrap", card: "primary", cell: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never") },
+  ];
+  return <DataList label="Users" items={users} rowKey={(u) => u.id} columns={columns} />;
 }
