@@ -274,6 +274,42 @@ export const pages: PageDeclaration[] = [
       description: "Allow or stop external users' access; the company name and currency.",
     },
   },
+  {
+    path: "manage/access-groups",
+    who: "staff",
+    element: page(() => import("../features/accounts/manage/AccessGroupsPage"), "AccessGroupsPage"),
+    menu: {
+      section: "Settings",
+      label: "Access groups",
+      description: "Groups based on the Customer profile, their product category restrictions and how many users each has.",
+    },
+  },
+  { path: "manage/access-groups/new", who: "staff", element: page(() => import("../features/accounts/manage/AccessGroupsPage"), "AccessGroupPage") },
+  { path: "manage/access-groups/:id", who: "staff", element: page(() => import("../features/accounts/manage/AccessGroupsPage"), "AccessGroupPage") },
+  {
+    path: "manage/users",
+    who: "staff",
+    element: page(() => import("../features/accounts/manage/UsersPage"), "UsersPage"),
+    menu: {
+      section: "Settings",
+      label: "Users",
+      description: "External users and staff: create, put in a group, disable, set a password, see the last sign-in.",
+    },
+  },
+  { path: "manage/users/new", who: "staff", element: page(() => import("../features/accounts/manage/UserPage"), "NewUserPage") },
+  { path: "manage/users/:id", who: "staff", element: page(() => import("../features/accounts/manage/UserPage"), "UserPage") },
+  {
+    path: "manage/counterparties",
+    who: "staff",
+    element: page(() => import("../features/accounts/manage/CounterpartiesPage"), "CounterpartiesPage"),
+    menu: {
+      section: "Customers",
+      label: "Counterparties",
+      description: "The companies that buy through the portal: codes, tax ids, contacts and addresses.",
+    },
+  },
+  { path: "manage/counterparties/new", who: "staff", element: page(() => import("../features/accounts/manage/CounterpartiesPage"), "CounterpartyPage") },
+  { path: "manage/counterparties/:id", who: "staff", element: page(() => import("../features/accounts/manage/CounterpartiesPage"), "CounterpartyPage") },
 
   // Everyone signed in.
   {

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Tables;
 
@@ -98,15 +99,75 @@ public sealed class UserEntity : TableRow
     public UserKind UserKind => Enum.Parse<UserKind>(Kind);
 }
 
-/// <summary>Points a username at its user id (same partition as the user row).</summary>
+/// <summary>
+/// Points a username at its user id (same partition as the user row), and is the user's row in the staff's user
+/// list: it carries what the list shows and filters on, rewritten in the transaction that changes the user, so
+/// a page of users with any filter is one range query in username order. Sign-in reads this row anyway, and
+/// records the last successful sign-in on it (a merge of one property), so the user row's version (the ETag a
+/// staff edit names) does not move when the user signs in.
+/// </summary>
 public sealed class UsernameIndexEntity : TableRow
 {
+    public const string Prefix = "name:";
+
     public UsernameIndexEntity()
     {
         PartitionKey = UserEntity.Partition;
     }
 
     public string UserId { get; set; } = "";
+    public string? Username { get; set; }
+    public string? DisplayName { get; set; }
+    /// <summary>The display name in lower case, and its second and third words, for prefix search.</summary>
+    public string? SearchName { get; set; }
+    public string? SearchWord2 { get; set; }
+    public string? SearchWord3 { get; set; }
+    public string? Kind { get; set; }
+    /// <summary>"" when the user has none, so "no counterparty / no group" is a filter storage can run.</summary>
+    public string? CounterpartyId { get; set; }
+    public string? AccessGroupId { get; set; }
+    public bool Disabled { get; set; }
+    public bool HasPassword { get; set; }
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>The list row's properties for a user; <see cref="LastSignInAt"/> is left out (it is merged on sign-in only).</summary>
+    public static TableEntity SummaryOf(UserEntity user)
+    {
+        var words = UserEntity.Normalize(user.DisplayName).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new TableEntity(UserEntity.Partition, UserEntity.NameKey(user.Username))
+        {
+            [nameof(UserId)] = user.UserId,
+            [nameof(Username)] = user.Username,
+            [nameof(DisplayName)] = user.DisplayName,
+            [nameof(SearchName)] = string.Join(' ', words),
+            [nameof(SearchWord2)] = words.Length > 1 ? words[1] : "",
+            [nameof(SearchWord3)] = words.Length > 2 ? words[2] : "",
+            [nameof(Kind)] = user.Kind,
+            [nameof(CounterpartyId)] = user.CounterpartyId ?? "",
+            [nameof(AccessGroupId)] = user.AccessGroupId ?? "",
+            [nameof(Disabled)] = user.Disabled,
+            [nameof(HasPassword)] = user.PasswordHash is not null,
+        };
+    }
+}
+
+/// <summary>
+/// How many users an access group has (RowKey "gcount:{groupId}" in the user partition), changed in the same
+/// transaction as the user row, ETag-guarded, so the group list reads every count in one range query.
+/// </summary>
+public sealed class GroupCountEntity : TableRow
+{
+    public const string Prefix = "gcount:";
+
+    public static string Key(string groupId) => Prefix + groupId;
+
+    public GroupCountEntity()
+    {
+        PartitionKey = UserEntity.Partition;
+    }
+
+    public string GroupId { get; set; } = "";
+    public int Users { get; set; }
 }
 
 /// <summary>One signed-in browser. Partitioned by user so all of a user's sessions can be revoked together.</summary>

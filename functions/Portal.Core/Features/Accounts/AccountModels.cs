@@ -170,7 +170,8 @@ public sealed class CreateUserRequest : IValidatable
         {
             errors.Add("kind", "Staff users have no counterparty or access group.");
         }
-        if (Password is not null && PasswordPolicy.Check(Password, Username ?? "") is { } reason)
+        // No password (or an empty one) makes a username-only account, which signs in through the company's directory.
+        if (!string.IsNullOrEmpty(Password) && PasswordPolicy.Check(Password, Username ?? "") is { } reason)
         {
             errors.Add("password", reason);
         }
@@ -185,11 +186,21 @@ public sealed class UpdateUserRequest : IValidatable
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? JobTitle { get; set; }
-    /// <summary>Sets a new password (the user is signed out everywhere).</summary>
+    /// <summary>Sets a new password (the user is signed out everywhere); a username-only user becomes username and password.</summary>
     public string? NewPassword { get; set; }
+    /// <summary>Clears the password: the user becomes username-only and is signed out everywhere.</summary>
+    public bool RemovePassword { get; set; }
 
     public void Validate(ValidationErrors errors)
     {
+        if (RemovePassword && !string.IsNullOrEmpty(NewPassword))
+        {
+            errors.Add("removePassword", "Either set a new password or remove the password, not both.");
+        }
+        if (NewPassword is { Length: 0 })
+        {
+            errors.Add("newPassword", "Enter the new password, or leave it out.");
+        }
         errors.Required("displayName", DisplayName, 100);
         errors.Optional("email", Email, 254);
         errors.Optional("phone", Phone, 40);
@@ -198,5 +209,57 @@ public sealed class UpdateUserRequest : IValidatable
     }
 }
 
+/// <summary>How a user signs in: with a username and password, or with the username only (through the company's directory).</summary>
+public enum UserCredentials
+{
+    UsernameAndPassword,
+    UsernameOnly,
+}
+
 public sealed record ManagedUserView(string Id, string Username, string DisplayName, UserKind Kind, string? CounterpartyId, string? AccessGroupId,
-    string? Email, string? Phone, string? JobTitle, bool Disabled, bool HasPassword, DateTimeOffset? LockedUntil);
+    string? Email, string? Phone, string? JobTitle, bool Disabled, bool HasPassword, DateTimeOffset? LockedUntil,
+    UserCredentials Credentials, DateTimeOffset? LastSignInAt);
+
+/// <summary>A user in the staff's list (GET manage/users).</summary>
+public sealed record UserSummaryView(string Id, string Username, string DisplayName, UserKind Kind, UserCredentials Credentials,
+    string? CounterpartyId, string? AccessGroupId, bool Disabled, DateTimeOffset? LastSignInAt);
+
+/// <summary>
+/// The filters of the staff's user list, checked before they reach a query: <see cref="Search"/> is a prefix of the
+/// username or of a word of the name (case-insensitive); <see cref="AccessGroupId"/> "" means customers in no group.
+/// </summary>
+public sealed record UserListFilter(string? Search, string? CounterpartyId, string? AccessGroupId, UserKind? Kind, bool? Disabled, bool? HasPassword)
+{
+    public const string NoGroup = "none";
+
+    public static UserListFilter From(string? search, string? counterpartyId, string? accessGroupId, UserKind? kind, bool? disabled, UserCredentials? credentials)
+    {
+        var errors = new ValidationErrors();
+        var normalized = search is null ? null : string.Join(' ', UserEntity.Normalize(search).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (normalized is { Length: > 100 } || (normalized is not null && !Shared.Tables.TableKeys.IsSafe(normalized)))
+        {
+            errors.Add("search", "Use at most 100 characters, without / \\ # ? or control characters.");
+        }
+        CheckId(errors, "counterpartyId", counterpartyId);
+        CheckId(errors, "accessGroupId", accessGroupId);
+        errors.ThrowIfAny();
+        return new UserListFilter(
+            string.IsNullOrEmpty(normalized) ? null : normalized,
+            counterpartyId,
+            accessGroupId == NoGroup ? "" : accessGroupId,
+            kind,
+            disabled,
+            credentials is null ? null : credentials == UserCredentials.UsernameAndPassword);
+    }
+
+    private static void CheckId(ValidationErrors errors, string name, string? value)
+    {
+        if (value is not null && (value.Length > 64 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            errors.Add(name, "Use an id of 1–64 letters, digits, '-' or '_'.");
+        }
+    }
+}
+
+/// <summary>An access group in the staff's list, with how many users it has.</summary>
+public sealed record AccessGroupSummaryView(string Id, string Name, string Profile, IReadOnlyList<string> AllowedCategories, int Users);

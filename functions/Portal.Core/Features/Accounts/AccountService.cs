@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
+using Portal.Core.Shared.Tables;
 
 namespace Portal.Core.Features.Accounts;
 
@@ -107,10 +108,21 @@ public sealed class AccountService(
         (await store.ListCounterpartiesAsync(cancellationToken)).Select(ToView).OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
 
     public async Task<CounterpartyView> GetCounterpartyAsync(string id, CancellationToken cancellationToken) =>
-        ToView(await store.GetCounterpartyAsync(id, cancellationToken) ?? throw Problems.NotFound("The counterparty"));
+        (await GetCounterpartyVersionAsync(id, cancellationToken)).View;
 
-    /// <summary>Creates or replaces a counterparty under the given id (the company's key, so retries do not duplicate).</summary>
-    public async Task<CounterpartyView> UpsertCounterpartyAsync(string id, CounterpartyRequest request, CancellationToken cancellationToken)
+    /// <summary>The counterparty with its version, for an edit (If-Match).</summary>
+    public async Task<(CounterpartyView View, string ETag)> GetCounterpartyVersionAsync(string id, CancellationToken cancellationToken)
+    {
+        var entity = await store.GetCounterpartyAsync(id, cancellationToken) ?? throw Problems.NotFound("The counterparty");
+        return (ToView(entity), entity.ETag.ToString());
+    }
+
+    /// <summary>
+    /// Creates or replaces a counterparty under the given id (the company's key, so retries do not duplicate). A
+    /// staff page creates with <see cref="WriteCondition.CreateOnly"/> and edits with If-Match.
+    /// </summary>
+    public async Task<(CounterpartyView View, string ETag)> UpsertCounterpartyAsync(string id, CounterpartyRequest request, CancellationToken cancellationToken,
+        WriteCondition? condition = null)
     {
         RequireId(id);
         var entity = new CounterpartyEntity
@@ -123,14 +135,30 @@ public sealed class AccountService(
             Phone = Blank(request.Phone),
             Address = Blank(request.Address),
         };
-        await store.UpsertCounterpartyAsync(entity, cancellationToken);
-        return ToView(entity);
+        await store.UpsertCounterpartyAsync(entity, condition ?? WriteCondition.Any, cancellationToken);
+        return (ToView(entity), entity.ETag.ToString());
     }
 
-    public async Task<List<AccessGroupView>> ListAccessGroupsAsync(CancellationToken cancellationToken) =>
-        (await store.ListAccessGroupsAsync(cancellationToken)).Select(ToView).OrderBy(g => g.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    /// <summary>Every access group with its user count: one query for the groups, one for the counts.</summary>
+    public async Task<List<AccessGroupSummaryView>> ListAccessGroupsAsync(CancellationToken cancellationToken)
+    {
+        var groups = store.ListAccessGroupsAsync(cancellationToken);
+        var counts = await store.ListGroupCountsAsync(cancellationToken);
+        return (await groups)
+            .Select(ToView)
+            .Select(g => new AccessGroupSummaryView(g.Id, g.Name, g.Profile, g.AllowedCategories, counts.GetValueOrDefault(g.Id)))
+            .OrderBy(g => g.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
 
-    public async Task<AccessGroupView> UpsertAccessGroupAsync(string id, AccessGroupRequest request, CancellationToken cancellationToken)
+    public async Task<(AccessGroupView View, string ETag)> GetAccessGroupAsync(string id, CancellationToken cancellationToken)
+    {
+        var entity = await store.GetAccessGroupAsync(id, cancellationToken) ?? throw Problems.NotFound("The access group");
+        return (ToView(entity), entity.ETag.ToString());
+    }
+
+    public async Task<(AccessGroupView View, string ETag)> UpsertAccessGroupAsync(string id, AccessGroupRequest request, CancellationToken cancellationToken,
+        WriteCondition? condition = null)
     {
         RequireId(id);
         var entity = new AccessGroupEntity
@@ -139,18 +167,36 @@ public sealed class AccountService(
             Name = request.Name.Trim(),
             AllowedCategories = string.Join(',', (request.AllowedCategories ?? []).Select(c => c.Trim()).Distinct()),
         };
-        await store.UpsertAccessGroupAsync(entity, cancellationToken);
+        await store.UpsertAccessGroupAsync(entity, condition ?? WriteCondition.Any, cancellationToken);
         access.Forget(id);
-        return ToView(entity);
+        return (ToView(entity), entity.ETag.ToString());
     }
 
-    public async Task<List<ManagedUserView>> ListUsersAsync(CancellationToken cancellationToken) =>
-        (await store.ListUsersAsync(cancellationToken)).Select(ToManagedView).OrderBy(u => u.Username, StringComparer.Ordinal).ToList();
+    /// <summary>One page of users in username order, filtered by storage (one range query per page).</summary>
+    public Task<ListPage<UserSummaryView>> ListUsersAsync(UserListFilter filter, string? continuation, int? pageSize, CancellationToken cancellationToken) =>
+        store.ListUserRowsAsync(filter, continuation, pageSize, ToSummaryView, cancellationToken);
+
+    /// <summary>Every enabled staff user (support assignees): the list query with its filters, all pages.</summary>
+    public async Task<List<UserSummaryView>> ListEnabledStaffAsync(CancellationToken cancellationToken)
+    {
+        var filter = new UserListFilter(null, null, null, UserKind.Staff, false, null);
+        var all = new List<UserSummaryView>();
+        string? continuation = null;
+        do
+        {
+            var page = await ListUsersAsync(filter, continuation, PagedQuery.MaxPageSize, cancellationToken);
+            all.AddRange(page.Items);
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+        return all;
+    }
 
     public async Task<(ManagedUserView View, string ETag)> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         var user = await store.GetUserAsync(userId, cancellationToken) ?? throw Problems.NotFound("The user");
-        return (ToManagedView(user), user.ETag.ToString());
+        var row = await store.GetListRowAsync(user.Username, cancellationToken);
+        return (ToManagedView(user, row?.LastSignInAt), user.ETag.ToString());
     }
 
     public async Task<ManagedUserView> CreateUserAsync(CreateUserRequest request, string? userId, CancellationToken cancellationToken)
@@ -174,12 +220,12 @@ public sealed class AccountService(
             JobTitle = Blank(request.JobTitle),
             CounterpartyId = request.CounterpartyId,
             AccessGroupId = request.AccessGroupId,
-            PasswordHash = request.Password is null ? null : PasswordHasher.Hash(request.Password),
+            PasswordHash = string.IsNullOrEmpty(request.Password) ? null : PasswordHasher.Hash(request.Password),
             CreatedAt = clock.GetUtcNow(),
         };
         await store.AddUserAsync(user, cancellationToken);
         logger.LogInformation("User {Username} created", user.Username);
-        return ToManagedView(user);
+        return ToManagedView(user, null);
     }
 
     public async Task<(ManagedUserView View, string ETag)> UpdateUserAsync(string userId, UpdateUserRequest request, string ifMatch, CancellationToken cancellationToken)
@@ -197,7 +243,9 @@ public sealed class AccountService(
         {
             throw Problems.Validation("newPassword", reason);
         }
-        var signOutEverywhere = (request.Disabled && !user.Disabled) || request.NewPassword is not null || request.AccessGroupId != user.AccessGroupId;
+        var previousGroup = user.AccessGroupId;
+        var removesPassword = request.RemovePassword && user.PasswordHash is not null;
+        var signOutEverywhere = (request.Disabled && !user.Disabled) || request.NewPassword is not null || removesPassword || request.AccessGroupId != user.AccessGroupId;
         user.DisplayName = request.DisplayName.Trim();
         user.Disabled = request.Disabled;
         user.AccessGroupId = user.UserKind == UserKind.Customer ? request.AccessGroupId : null;
@@ -211,13 +259,22 @@ public sealed class AccountService(
             user.FailedSignIns = 0;
             user.LockedUntil = null;
         }
-        await store.UpdateUserAsync(user, cancellationToken);
+        else if (removesPassword)
+        {
+            // Username-only from now on: the password (and what an attacker may know of it) stops working.
+            user.PasswordHash = null;
+            user.PasswordChangedAt = clock.GetUtcNow();
+            user.FailedSignIns = 0;
+            user.LockedUntil = null;
+        }
+        await store.UpdateUserAsync(user, previousGroup, cancellationToken);
         if (signOutEverywhere)
         {
             // Sessions carry the access group and the right to be here: end them so the change applies now.
             await sessions.RevokeAllAsync(user.UserId, null, cancellationToken);
         }
-        return (ToManagedView(user), user.ETag.ToString());
+        var row = await store.GetListRowAsync(user.Username, cancellationToken);
+        return (ToManagedView(user, row?.LastSignInAt), user.ETag.ToString());
     }
 
     private static void RequireId(string id)
@@ -239,6 +296,14 @@ public sealed class AccountService(
 
     private static ColleagueView ToView(CounterpartyMemberEntity m) => new(m.UserId, m.DisplayName, m.JobTitle, m.Email, m.Phone, m.Disabled);
 
-    private static ManagedUserView ToManagedView(UserEntity u) => new(u.UserId, u.Username, u.DisplayName, u.UserKind, u.CounterpartyId, u.AccessGroupId,
-        u.Email, u.Phone, u.JobTitle, u.Disabled, u.PasswordHash is not null, u.LockedUntil);
+    private static ManagedUserView ToManagedView(UserEntity u, DateTimeOffset? lastSignInAt) => new(u.UserId, u.Username, u.DisplayName, u.UserKind,
+        u.CounterpartyId, u.AccessGroupId, u.Email, u.Phone, u.JobTitle, u.Disabled, u.PasswordHash is not null, u.LockedUntil,
+        u.PasswordHash is null ? UserCredentials.UsernameOnly : UserCredentials.UsernameAndPassword, lastSignInAt);
+
+    private static UserSummaryView ToSummaryView(UsernameIndexEntity r) => new(r.UserId, r.Username ?? r.RowKey[UsernameIndexEntity.Prefix.Length..], r.DisplayName ?? "",
+        Enum.TryParse<UserKind>(r.Kind, out var kind) ? kind : UserKind.Customer,
+        r.HasPassword ? UserCredentials.UsernameAndPassword : UserCredentials.UsernameOnly,
+        string.IsNullOrEmpty(r.CounterpartyId) ? null : r.CounterpartyId,
+        string.IsNullOrEmpty(r.AccessGroupId) ? null : r.AccessGroupId,
+        r.Disabled, r.LastSignInAt);
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
 using Portal.Core.Shared.Tables;
 
 namespace Portal.Core.Features.Accounts;
@@ -24,16 +25,18 @@ public sealed class AccountStore(TableServiceClient tables)
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Adds the user and its username index in one transaction; a taken username is a 409.</summary>
+    /// <summary>
+    /// Adds the user, its username (list) row, its member row and its group's count in one transaction; a taken
+    /// username is a 409.
+    /// </summary>
     public async Task AddUserAsync(UserEntity user, CancellationToken cancellationToken)
     {
         user.PartitionKey = UserEntity.Partition;
         user.RowKey = UserEntity.IdKey(user.UserId);
-        var index = new UsernameIndexEntity { RowKey = UserEntity.NameKey(user.Username), UserId = user.UserId };
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, user),
-            new(TableTransactionActionType.Add, index),
+            new(TableTransactionActionType.Add, UsernameIndexEntity.SummaryOf(user)),
         };
         if (user.CounterpartyId is not null)
         {
@@ -41,7 +44,7 @@ public sealed class AccountStore(TableServiceClient tables)
         }
         try
         {
-            await _users.SubmitTransactionAsync(actions, cancellationToken);
+            await SubmitWithGroupCountsAsync(actions, GroupChange(null, user.AccessGroupId), cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
@@ -49,24 +52,151 @@ public sealed class AccountStore(TableServiceClient tables)
         }
     }
 
-    /// <summary>Replaces the user row if nobody changed it since it was read (412 otherwise), keeping its member row in step.</summary>
-    public async Task UpdateUserAsync(UserEntity user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the user row if nobody changed it since it was read (412 otherwise), keeping its list row, member
+    /// row and the group counts in step in the same transaction.
+    /// </summary>
+    public Task UpdateUserAsync(UserEntity user, CancellationToken cancellationToken) => UpdateUserAsync(user, user.AccessGroupId, cancellationToken);
+
+    /// <inheritdoc cref="UpdateUserAsync(UserEntity, CancellationToken)"/>
+    public async Task UpdateUserAsync(UserEntity user, string? previousGroupId, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, user, user.ETag) };
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, user, user.ETag),
+            // Merge, so the last sign-in recorded on this row stays.
+            new(TableTransactionActionType.UpsertMerge, UsernameIndexEntity.SummaryOf(user)),
+        };
         if (user.CounterpartyId is not null)
         {
             actions.Add(new(TableTransactionActionType.UpsertReplace, CounterpartyMemberEntity.From(user)));
         }
         try
         {
-            var response = await _users.SubmitTransactionAsync(actions, cancellationToken);
-            user.ETag = response.Value[0].Headers.ETag ?? default;
+            var response = await SubmitWithGroupCountsAsync(actions, GroupChange(previousGroupId, user.AccessGroupId), cancellationToken);
+            user.ETag = response[0].Headers.ETag ?? default;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
         {
             throw Problems.PreconditionFailed();
         }
     }
+
+    /// <summary>Records a successful sign-in on the username row the sign-in read (one merge; the user row's ETag stays).</summary>
+    public async Task RecordSignInAsync(string username, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(UserEntity.Partition, UserEntity.NameKey(username)) { [nameof(UsernameIndexEntity.LastSignInAt)] = at };
+        await _users.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>The list row of a user (last sign-in).</summary>
+    public async Task<UsernameIndexEntity?> GetListRowAsync(string username, CancellationToken cancellationToken)
+    {
+        var response = await _users.GetEntityIfExistsAsync<UsernameIndexEntity>(UserEntity.Partition, UserEntity.NameKey(username), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>One page of the staff's user list in username order: one range query with the filters run by storage.</summary>
+    public Task<ListPage<TView>> ListUserRowsAsync<TView>(UserListFilter filter, string? continuation, int? pageSize,
+        Func<UsernameIndexEntity, TView> toView, CancellationToken cancellationToken)
+    {
+        var lower = UsernameIndexEntity.Prefix;
+        var upper = PrefixEnd(UsernameIndexEntity.Prefix);
+        var conditions = new List<string> { PagedQuery.Range(UserEntity.Partition, lower, upper) };
+        if (filter.Search is { } search)
+        {
+            var end = PrefixEnd(search);
+            conditions.Add(TableClient.CreateQueryFilter(
+                $"((RowKey ge {lower + search} and RowKey lt {lower + end}) or (SearchName ge {search} and SearchName lt {end}) or (SearchWord2 ge {search} and SearchWord2 lt {end}) or (SearchWord3 ge {search} and SearchWord3 lt {end}))"));
+        }
+        if (filter.CounterpartyId is { } counterpartyId)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"CounterpartyId eq {counterpartyId}"));
+        }
+        if (filter.AccessGroupId is { } groupId)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"AccessGroupId eq {groupId}"));
+        }
+        if (filter.Kind is { } kind)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Kind eq {kind.ToString()}"));
+        }
+        if (filter.Disabled is { } disabled)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Disabled eq {disabled}"));
+        }
+        if (filter.HasPassword is { } hasPassword)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"HasPassword eq {hasPassword}"));
+        }
+        return PagedQuery.ReadAsync(_users, string.Join(" and ", conditions), continuation, pageSize, toView, cancellationToken);
+    }
+
+    /// <summary>Every access group's user count: one range query over the count rows.</summary>
+    public async Task<Dictionary<string, int>> ListGroupCountsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await _users.QueryAsync<GroupCountEntity>(PagedQuery.Range(UserEntity.Partition, GroupCountEntity.Prefix, PrefixEnd(GroupCountEntity.Prefix)),
+            cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.GroupId, r => r.Users, StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, int> GroupChange(string? from, string? to)
+    {
+        var change = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (from == to)
+        {
+            return change;
+        }
+        if (from is not null)
+        {
+            change[from] = -1;
+        }
+        if (to is not null)
+        {
+            change[to] = +1;
+        }
+        return change;
+    }
+
+    /// <summary>
+    /// Submits the user's rows with the count rows of the groups it leaves and joins. Each count row is replaced
+    /// with the ETag it was read with; when another change moved a count first, the counts are read again and the
+    /// whole transaction is tried again (the user's own rows are guarded by their own conditions).
+    /// </summary>
+    private async Task<IReadOnlyList<Response>> SubmitWithGroupCountsAsync(List<TableTransactionAction> userActions, Dictionary<string, int> change,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var actions = new List<TableTransactionAction>(userActions);
+            foreach (var (groupId, delta) in change)
+            {
+                var read = await _users.GetEntityIfExistsAsync<GroupCountEntity>(UserEntity.Partition, GroupCountEntity.Key(groupId), cancellationToken: cancellationToken);
+                if (read.HasValue)
+                {
+                    var count = read.Value!;
+                    count.Users = Math.Max(0, count.Users + delta);
+                    actions.Add(new(TableTransactionActionType.UpdateReplace, count, count.ETag));
+                }
+                else
+                {
+                    actions.Add(new(TableTransactionActionType.Add,
+                        new GroupCountEntity { RowKey = GroupCountEntity.Key(groupId), GroupId = groupId, Users = Math.Max(0, delta) }));
+                }
+            }
+            try
+            {
+                return (await _users.SubmitTransactionAsync(actions, cancellationToken)).Value;
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex >= userActions.Count && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * (attempt + 1))), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The first string after every string that starts with <paramref name="prefix"/>.</summary>
+    private static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     /// <summary>The users of one counterparty: a single-partition range query over the member rows.</summary>
     public async Task<List<CounterpartyMemberEntity>> ListMembersAsync(string counterpartyId, CancellationToken cancellationToken)
@@ -102,8 +232,8 @@ public sealed class AccountStore(TableServiceClient tables)
             .ToListAsync(cancellationToken);
     }
 
-    public async Task UpsertCounterpartyAsync(CounterpartyEntity counterparty, CancellationToken cancellationToken) =>
-        await _counterparties.UpsertEntityAsync(counterparty, TableUpdateMode.Replace, cancellationToken);
+    public Task UpsertCounterpartyAsync(CounterpartyEntity counterparty, WriteCondition condition, CancellationToken cancellationToken) =>
+        _counterparties.WriteAsync(counterparty, condition, $"A counterparty with the id '{counterparty.RowKey}' exists already.", cancellationToken);
 
     public async Task<AccessGroupEntity?> GetAccessGroupAsync(string id, CancellationToken cancellationToken)
     {
@@ -117,8 +247,8 @@ public sealed class AccountStore(TableServiceClient tables)
             .ToListAsync(cancellationToken);
     }
 
-    public async Task UpsertAccessGroupAsync(AccessGroupEntity group, CancellationToken cancellationToken) =>
-        await _groups.UpsertEntityAsync(group, TableUpdateMode.Replace, cancellationToken);
+    public Task UpsertAccessGroupAsync(AccessGroupEntity group, WriteCondition condition, CancellationToken cancellationToken) =>
+        _groups.WriteAsync(group, condition, $"An access group with the id '{group.RowKey}' exists already.", cancellationToken);
 }
 
 /// <summary>

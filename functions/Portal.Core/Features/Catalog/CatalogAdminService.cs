@@ -13,10 +13,10 @@ namespace Portal.Core.Features.Catalog;
 public sealed class CatalogAdminService(CatalogStore store, AccountService accounts)
 {
     public Task UpsertCategoryAsync(CategoryImport category, CancellationToken cancellationToken) =>
-        SaveCategoryAsync(category, SaveMode.Upsert, null, cancellationToken);
+        SaveCategoryAsync(category, WriteCondition.Any, cancellationToken);
 
     public Task UpsertWarehouseAsync(WarehouseImport warehouse, CancellationToken cancellationToken) =>
-        SaveWarehouseAsync(warehouse, SaveMode.Upsert, null, cancellationToken);
+        SaveWarehouseAsync(warehouse, WriteCondition.Any, cancellationToken);
 
     /// <summary>Every category, fresh from storage with its version, in the order customers see them.</summary>
     public async Task<IReadOnlyList<CategoryAdminView>> ListCategoriesAsync(CancellationToken cancellationToken) =>
@@ -30,19 +30,19 @@ public sealed class CatalogAdminService(CatalogStore store, AccountService accou
             .OrderBy(w => w.Name, StringComparer.CurrentCultureIgnoreCase)
             .Select(w => new WarehouseAdminView(w.RowKey, w.Name, w.City, w.ETag.ToString())).ToList();
 
-    /// <summary>Creates (<see cref="SaveMode.Create"/>), changes the version read (<see cref="SaveMode.Replace"/>) or upserts a category.</summary>
-    public async Task<CategoryAdminView> SaveCategoryAsync(CategoryImport category, SaveMode mode, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>Creates, changes the version read or upserts a category, as <paramref name="condition"/> says.</summary>
+    public async Task<CategoryAdminView> SaveCategoryAsync(CategoryImport category, WriteCondition condition, CancellationToken cancellationToken)
     {
         var entity = new CategoryEntity { RowKey = category.Id, Name = category.Name.Trim(), SortOrder = category.SortOrder };
-        var version = await store.SaveAsync(entity, mode, ifMatch, "category", cancellationToken);
+        var version = await store.SaveAsync(entity, condition, "category", cancellationToken);
         return new CategoryAdminView(entity.RowKey, entity.Name, entity.SortOrder, version);
     }
 
-    /// <summary>Creates (<see cref="SaveMode.Create"/>), changes the version read (<see cref="SaveMode.Replace"/>) or upserts a warehouse.</summary>
-    public async Task<WarehouseAdminView> SaveWarehouseAsync(WarehouseImport warehouse, SaveMode mode, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>Creates, changes the version read or upserts a warehouse, as <paramref name="condition"/> says.</summary>
+    public async Task<WarehouseAdminView> SaveWarehouseAsync(WarehouseImport warehouse, WriteCondition condition, CancellationToken cancellationToken)
     {
         var entity = new WarehouseEntity { RowKey = warehouse.Id, Name = warehouse.Name.Trim(), City = warehouse.City?.Trim() ?? "" };
-        var version = await store.SaveAsync(entity, mode, ifMatch, "warehouse", cancellationToken);
+        var version = await store.SaveAsync(entity, condition, "warehouse", cancellationToken);
         return new WarehouseAdminView(entity.RowKey, entity.Name, entity.City, version);
     }
 

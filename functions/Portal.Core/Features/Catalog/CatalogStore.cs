@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
 
 namespace Portal.Core.Features.Catalog;
 
@@ -133,43 +134,16 @@ public sealed class CatalogStore(TableServiceClient tables, TimeProvider clock, 
     }
 
     /// <summary>
-    /// Writes a reference row (category, warehouse) the way the caller asked: <see cref="SaveMode.Create"/> only if
-    /// the id is free (409 otherwise), <see cref="SaveMode.Replace"/> only if the row is still at
-    /// <paramref name="ifMatch"/> (412 otherwise), or <see cref="SaveMode.Upsert"/>. Returns the new ETag.
+    /// Writes a reference row (category, warehouse) as the caller's <see cref="WriteCondition"/> says (create only,
+    /// the version read only, or upsert) and forgets the cached catalog. Returns the new ETag.
     /// </summary>
-    public async Task<string> SaveAsync(TableRow entity, SaveMode mode, string? ifMatch, string noun, CancellationToken cancellationToken)
+    public async Task<string> SaveAsync(TableRow entity, WriteCondition condition, string noun, CancellationToken cancellationToken)
     {
-        if (mode != SaveMode.Upsert)
-        {
-            // A refusal writes nothing: the row is read first (one point read), and the conditional write below
-            // still catches a change that lands between the two.
-            var current = await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["RowKey"], cancellationToken);
-            if (mode == SaveMode.Create && current.HasValue)
-            {
-                throw Problems.Conflict($"A {noun} with the id '{entity.RowKey}' exists already; edit that one or choose another id.");
-            }
-            if (mode == SaveMode.Replace && (!current.HasValue || current.Value!.ETag.ToString() != ifMatch))
-            {
-                throw Problems.PreconditionFailed();
-            }
-        }
         try
         {
-            var response = mode switch
-            {
-                SaveMode.Create => await _table.AddEntityAsync(entity, cancellationToken),
-                SaveMode.Replace => await _table.UpdateEntityAsync(entity, new ETag(ifMatch!), TableUpdateMode.Replace, cancellationToken),
-                _ => await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken),
-            };
-            return response.Headers.ETag?.ToString() ?? "";
-        }
-        catch (RequestFailedException ex) when (mode == SaveMode.Create && ex.Status == 409)
-        {
-            throw Problems.Conflict($"A {noun} with the id '{entity.RowKey}' exists already; edit that one or choose another id.");
-        }
-        catch (RequestFailedException ex) when (mode == SaveMode.Replace && ex.Status is 412 or 404)
-        {
-            throw Problems.PreconditionFailed();
+            var etag = await _table.WriteAsync(entity, condition,
+                $"A {noun} with the id '{entity.RowKey}' exists already; edit that one or choose another id.", cancellationToken);
+            return etag.ToString();
         }
         finally
         {
@@ -274,7 +248,6 @@ public sealed class CatalogSnapshot
 }
 
 /// <summary>How a staff save of a reference row treats an existing row.</summary>
-public enum SaveMode { Upsert, Create, Replace }
 
 /// <summary>An import failed after some of its rows were written: how many, so the answer can say so.</summary>
 public sealed class PartialImportException(int written, Exception inner) : Exception($"{written} rows were written before the import failed.", inner)

@@ -390,7 +390,7 @@ public sealed class SupportService(
 
     /// <summary>The staff users a request can be assigned to.</summary>
     public async Task<ItemList<SupportAssigneeView>> AssigneesAsync(CancellationToken cancellationToken) =>
-        new((await accounts.ListUsersAsync(cancellationToken)).Where(u => u.Kind == UserKind.Staff && !u.Disabled)
+        new((await accounts.ListEnabledStaffAsync(cancellationToken))
             .Select(u => new SupportAssigneeView(u.Id, u.Username, u.DisplayName)).ToList());
 
     // The change machinery.

@@ -18,15 +18,23 @@ public static class RequestHeaders
     }
 
     /// <summary>
-    /// <c>If-None-Match: *</c>: the caller means to create, and an existing thing under the same key must not be
-    /// overwritten (RFC 9110). Any other value is a 400, since no route answers conditionally on a version it has.
+    /// How a PUT of a thing keyed by the caller's own id may write: <c>If-None-Match: *</c> only creates (409 when it
+    /// exists), <c>If-Match</c> only replaces that version (412 otherwise), neither writes whatever is there (the
+    /// ERP's idempotent upsert).
     /// </summary>
-    public static bool CreateOnly(this HttpRequest request)
+    public static WriteCondition WriteCondition(this HttpRequest request)
     {
-        var value = request.Headers.IfNoneMatch.ToString().Trim();
-        return value.Length == 0 ? false
-            : value == "*" ? true
-            : throw Problems.Validation("If-None-Match", "Send If-None-Match: * to create only, or leave it out.");
+        var ifNoneMatch = request.Headers.IfNoneMatch.ToString().Trim();
+        if (ifNoneMatch.Length > 0 && ifNoneMatch != "*")
+        {
+            throw Problems.Validation("If-None-Match", "Send * to create only when nothing exists under this id.");
+        }
+        var ifMatch = request.OptionalIfMatch();
+        if (ifNoneMatch == "*" && ifMatch is not null)
+        {
+            throw Problems.Validation("If-None-Match", "Send either If-Match or If-None-Match, not both.");
+        }
+        return new WriteCondition(ifMatch, ifNoneMatch == "*");
     }
 
     /// <summary>
@@ -100,4 +108,10 @@ public static class RequestHeaders
         }
         return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
     }
+}
+
+/// <summary>What a PUT by id may overwrite (see <see cref="RequestHeaders.WriteCondition"/>).</summary>
+public sealed record WriteCondition(string? IfMatch, bool CreateOnly)
+{
+    public static readonly WriteCondition Any = new(null, false);
 }

@@ -46,36 +46,77 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
     [Function(nameof(GetCounterparty))]
     public Task<IActionResult> GetCounterparty(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/counterparties/{id}")] HttpRequest req, string id, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(await accounts.GetCounterpartyAsync(id, ct)));
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+        {
+            var (view, etag) = await accounts.GetCounterpartyVersionAsync(id, ct);
+            return ApiResult.Ok(view).WithETag(etag);
+        });
 
     [ApiSummary("Create or update a counterparty by the company's id")]
+    [ApiHeader("If-Match", "Replace only this version (a staff edit); 412 when it changed")]
+    [ApiHeader("If-None-Match", "* to create only; 409 when the id is taken. Neither header: create or replace (the ERP's upsert)")]
     [ApiRequest(typeof(CounterpartyRequest))]
     [ApiResponse(200, typeof(CounterpartyView))]
     [Function(nameof(PutCounterparty))]
     public Task<IActionResult> PutCounterparty(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/counterparties/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ =>
-            ApiResult.Ok(await accounts.UpsertCounterpartyAsync(id, await req.ReadJsonAsync<CounterpartyRequest>(ct), ct)));
+        {
+            var condition = req.WriteCondition();
+            var (view, etag) = await accounts.UpsertCounterpartyAsync(id, await req.ReadJsonAsync<CounterpartyRequest>(ct), ct, condition);
+            return ApiResult.Ok(view).WithETag(etag);
+        });
 
-    [ApiResponse(200, typeof(ItemList<AccessGroupView>))]
+    [ApiSummary("Access groups with how many users each has")]
+    [ApiResponse(200, typeof(ItemList<AccessGroupSummaryView>))]
     [Function(nameof(ListAccessGroups))]
     public Task<IActionResult> ListAccessGroups(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/access-groups")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new ItemList<AccessGroupView>(await accounts.ListAccessGroupsAsync(ct))));
+        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new ItemList<AccessGroupSummaryView>(await accounts.ListAccessGroupsAsync(ct))));
 
+    [ApiResponse(200, typeof(AccessGroupView))]
+    [Function(nameof(GetAccessGroup))]
+    public Task<IActionResult> GetAccessGroup(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/access-groups/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+        {
+            var (view, etag) = await accounts.GetAccessGroupAsync(id, ct);
+            return ApiResult.Ok(view).WithETag(etag);
+        });
+
+    [ApiHeader("If-Match", "Replace only this version (a staff edit); 412 when it changed")]
+    [ApiHeader("If-None-Match", "* to create only; 409 when the id is taken")]
     [ApiRequest(typeof(AccessGroupRequest))]
     [ApiResponse(200, typeof(AccessGroupView))]
     [Function(nameof(PutAccessGroup))]
     public Task<IActionResult> PutAccessGroup(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/access-groups/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ =>
-            ApiResult.Ok(await accounts.UpsertAccessGroupAsync(id, await req.ReadJsonAsync<AccessGroupRequest>(ct), ct)));
+        {
+            var condition = req.WriteCondition();
+            var (view, etag) = await accounts.UpsertAccessGroupAsync(id, await req.ReadJsonAsync<AccessGroupRequest>(ct), ct, condition);
+            return ApiResult.Ok(view).WithETag(etag);
+        });
 
-    [ApiResponse(200, typeof(ItemList<ManagedUserView>))]
+    [ApiSummary("Users (customers and staff) in username order, filtered and paged by the server")]
+    [ApiQuery("search", typeof(string), "Start of the username or of a word of the name, any case")]
+    [ApiQuery("counterpartyId", typeof(string), "Only this counterparty's users")]
+    [ApiQuery("accessGroupId", typeof(string), "Only this group's users; none: customers in no group")]
+    [ApiQuery("kind", typeof(UserKind), "customer or staff")]
+    [ApiQuery("credentials", typeof(UserCredentials), "usernameAndPassword or usernameOnly")]
+    [ApiQuery("disabled", typeof(bool), "true: only disabled users; false: only enabled ones")]
+    [ApiQuery("continuation", typeof(string), "The token from the previous page")]
+    [ApiQuery("pageSize", typeof(int), "1 to 100, default 25")]
+    [ApiResponse(200, typeof(ListPage<UserSummaryView>))]
     [Function(nameof(ListExternalUsers))]
     public Task<IActionResult> ListExternalUsers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/users")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new ItemList<ManagedUserView>(await accounts.ListUsersAsync(ct))));
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+        {
+            var filter = UserListFilter.From(req.QueryValue("search"), req.QueryValue("counterpartyId"), req.QueryValue("accessGroupId"),
+                req.QueryEnum<UserKind>("kind"), req.QueryBool("disabled"), req.QueryEnum<UserCredentials>("credentials"));
+            return ApiResult.Ok(await accounts.ListUsersAsync(filter, req.QueryValue("continuation"), req.QueryInt("pageSize"), ct));
+        });
 
     [ApiRequest(typeof(CreateUserRequest))]
     [ApiResponse(201, typeof(ManagedUserView))]
@@ -98,7 +139,7 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
             return ApiResult.Ok(view).WithETag(etag);
         });
 
-    [ApiSummary("Change a user; disabling or a new password signs the user out everywhere")]
+    [ApiSummary("Change a user; disabling, a new password or removing the password (username only) signs the user out everywhere")]
     [ApiHeader("If-Match", "The ETag you last read", Required = true)]
     [ApiRequest(typeof(UpdateUserRequest))]
     [ApiResponse(200, typeof(ManagedUserView))]

@@ -40,7 +40,8 @@ public sealed class CatalogFunctions(PortalEndpoint endpoint, CatalogService cat
     [Function(nameof(ListCategories))]
     public Task<IActionResult> ListCategories(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "categories")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Customer, async caller => ApiResult.Ok(new ItemList<CategoryView>(await catalog.ListCategoriesAsync(caller, ct))));
+        // Staff see every category (a staff page picks from them for an access group); a customer those its group allows.
+        endpoint.RunAsync(req, Access.SignedIn, async caller => ApiResult.Ok(new ItemList<CategoryView>(await catalog.ListCategoriesAsync(caller, ct))));
 
     [ApiResponse(200, typeof(ItemList<Warehouse>))]
     [Function(nameof(ListWarehouses))]

@@ -27,8 +27,7 @@ public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdmin
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/catalog/categories")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ =>
         {
-            var (mode, ifMatch) = SaveModeOf(req);
-            var saved = await admin.SaveCategoryAsync(await req.ReadJsonAsync<CategoryImport>(ct), mode, ifMatch, ct);
+            var saved = await admin.SaveCategoryAsync(await req.ReadJsonAsync<CategoryImport>(ct), req.WriteCondition(), ct);
             return ApiResult.Ok(saved).WithETag(saved.Version);
         });
 
@@ -49,8 +48,7 @@ public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdmin
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/catalog/warehouses")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ =>
         {
-            var (mode, ifMatch) = SaveModeOf(req);
-            var saved = await admin.SaveWarehouseAsync(await req.ReadJsonAsync<WarehouseImport>(ct), mode, ifMatch, ct);
+            var saved = await admin.SaveWarehouseAsync(await req.ReadJsonAsync<WarehouseImport>(ct), req.WriteCondition(), ct);
             return ApiResult.Ok(saved).WithETag(saved.Version);
         });
 
@@ -101,18 +99,4 @@ public sealed class ManageCatalogFunctions(PortalEndpoint endpoint, CatalogAdmin
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/catalog/prices/import/preview")] HttpRequest req, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async _ =>
             ApiResult.Ok(await admin.PreviewPricesAsync(await ImportReader.ReadAsync(req, ProductCsv.PriceFromRow, ct), ct)));
-
-    /// <summary>If-None-Match: * creates only; If-Match changes only the version read; neither upserts (the ERP's way).</summary>
-    private static (SaveMode Mode, string? IfMatch) SaveModeOf(HttpRequest req)
-    {
-        var ifMatch = req.OptionalIfMatch();
-        var createOnly = req.CreateOnly();
-        return (createOnly, ifMatch) switch
-        {
-            (true, not null) => throw Problems.Validation("If-Match", "Send If-Match to change a row or If-None-Match: * to create one, not both."),
-            (true, null) => (SaveMode.Create, null),
-            (false, not null) => (SaveMode.Replace, ifMatch),
-            _ => (SaveMode.Upsert, null),
-        };
-    }
 }

@@ -1,0 +1,176 @@
+import { Badge, Button, Field, Input, Select } from "@fluentui/react-components";
+import { AddRegular, SearchRegular } from "@fluentui/react-icons";
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { formatDateTime } from "../../../lib/format";
+import { DataList, type ListColumn } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
+import { noUserFilters, useAccessGroups, useCounterparties, useUsers, type UserCredentials, type UserFilters, type UserKind, type UserSummary } from "./api";
+import { useFormStyles } from "./editing";
+
+const filterNames = Object.keys(noUserFilters) as (keyof UserFilters)[];
+
+export const credentialsLabel: Record<UserCredentials, string> = {
+  usernameAndPassword: "Username and password",
+  usernameOnly: "Username only",
+};
+
+export const kindLabel: Record<UserKind, string> = { customer: "External user", staff: "Staff" };
+
+/** Settings → Users: external users and staff, searched and filtered by the server, a page at a time. */
+export function UsersPage() {
+  const styles = useFormStyles();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ""])) as unknown as UserFilters;
+  const users = useUsers(filters);
+  const items = users.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = filterNames.some((n) => filters[n] !== "");
+
+  const setFilter = (name: keyof UserFilters, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        subtitle="External users of your customers and your own staff: who they are, how they sign in and when they last did."
+        actions={
+          <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate("/manage/users/new")}>
+            New user
+          </Button>
+        }
+      />
+      <UserFiltersBar filters={filters} setFilter={setFilter} onClear={filtered ? () => setParams({}, { replace: true }) : undefined} />
+      {users.isPending ? (
+        <LoadingState label="Loading users…" />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => users.refetch()} />
+      ) : items.length === 0 && !users.hasNextPage ? (
+        <EmptyState>{filtered ? "No users match these filters." : "No users yet."}</EmptyState>
+      ) : (
+        <>
+          <UsersTable users={items} />
+          {users.hasNextPage && (
+            <div className={styles.more}>
+              <Button onClick={() => users.fetchNextPage()} disabled={users.isFetchingNextPage}>
+                {users.isFetchingNextPage ? "Loading…" : "Show more users"}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function UserFiltersBar({
+  filters,
+  setFilter,
+  onClear,
+}: {
+  filters: UserFilters;
+  setFilter: (name: keyof UserFilters, value: string) => void;
+  onClear?: () => void;
+}) {
+  const styles = useFormStyles();
+  const counterparties = useCounterparties();
+  const groups = useAccessGroups();
+  const [search, setSearch] = useState(filters.search);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFilter("search", search.trim());
+  };
+  return (
+    <div className={styles.filters} role="search" aria-label="Find users">
+      <form onSubmit={submit} className={styles.actions}>
+        <Field label="Username or name starts with">
+          <Input value={search} onChange={(_, d) => setSearch(d.value)} type="search" />
+        </Field>
+        <Button type="submit" icon={<SearchRegular />} style={{ alignSelf: "end" }}>
+          Search
+        </Button>
+      </form>
+      <Field label="Counterparty">
+        <Select value={filters.counterpartyId} onChange={(_, d) => setFilter("counterpartyId", d.value)}>
+          <option value="">All</option>
+          {(counterparties.data?.items ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Access group">
+        <Select value={filters.accessGroupId} onChange={(_, d) => setFilter("accessGroupId", d.value)}>
+          <option value="">All</option>
+          <option value="none">In no group</option>
+          {(groups.data?.items ?? []).map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Kind">
+        <Select value={filters.kind} onChange={(_, d) => setFilter("kind", d.value)}>
+          <option value="">All</option>
+          <option value="customer">External users</option>
+          <option value="staff">Staff</option>
+        </Select>
+      </Field>
+      <Field label="Signs in with">
+        <Select value={filters.credentials} onChange={(_, d) => setFilter("credentials", d.value)}>
+          <option value="">Either</option>
+          <option value="usernameAndPassword">{credentialsLabel.usernameAndPassword}</option>
+          <option value="usernameOnly">{credentialsLabel.usernameOnly}</option>
+        </Select>
+      </Field>
+      <Field label="Status">
+        <Select value={filters.disabled} onChange={(_, d) => setFilter("disabled", d.value)}>
+          <option value="">All</option>
+          <option value="false">Enabled</option>
+          <option value="true">Disabled</option>
+        </Select>
+      </Field>
+      {onClear && <Button onClick={onClear}>Clear filters</Button>}
+    </div>
+  );
+}
+
+function UsersTable({ users }: { users: UserSummary[] }) {
+  const counterparties = useCounterparties();
+  const groups = useAccessGroups();
+  const counterpartyName = new Map((counterparties.data?.items ?? []).map((c) => [c.id, c.name]));
+  const groupName = new Map((groups.data?.items ?? []).map((g) => [g.id, g.name]));
+  const columns: ListColumn<UserSummary>[] = [
+    { header: "Username", card: "title", cell: (u) => <Link to={`/manage/users/${encodeURIComponent(u.id)}`}>{u.username}</Link> },
+    { header: "Name", kind: "text", card: "plain", cell: (u) => u.displayName },
+    { header: "Kind", kind: "nowrap", cell: (u) => kindLabel[u.kind] },
+    { header: "Counterparty", cell: (u) => (u.counterpartyId ? (counterpartyName.get(u.counterpartyId) ?? u.counterpartyId) : "—") },
+    { header: "Access group", cell: (u) => (u.accessGroupId ? (groupName.get(u.accessGroupId) ?? u.accessGroupId) : "—") },
+    { header: "Signs in with", kind: "nowrap", cell: (u) => credentialsLabel[u.credentials] },
+    {
+      header: "Status",
+      card: "primary",
+      cell: (u) =>
+        u.disabled ? (
+          <Badge appearance="tint" color="danger">
+            Disabled
+          </Badge>
+        ) : (
+          "Enabled"
+        ),
+    },
+    { header: "Last signed in", kind: "nowrap", card: "primary", cell: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never") },
+  ];
+  return <DataList label="Users" items={users} rowKey={(u) => u.id} columns={columns} />;
+}
