@@ -77,6 +77,7 @@ public sealed class RouteAccessTests(PortalFixture fixture)
         ["ImportPrices"] = Who.Staff,
         ["ManageListOrders"] = Who.Staff,
         ["ManageGetOrder"] = Who.Staff,
+        ["BackfillOrdersDesk"] = Who.Staff,
         ["AcceptOrder"] = Who.Staff,
         ["RecordShipment"] = Who.Staff,
         ["CompleteOrder"] = Who.Staff,
