@@ -229,25 +229,28 @@ public sealed class OrderDesk(TableServiceClient tables, TimeProvider clock, ILo
         return repaired;
     }
 
+    /// <summary>The desk row that shows <paramref name="order"/> as it is.</summary>
+    public static OrderDeskEntity RowOf(OrderEntity order) => new()
+    {
+        PartitionKey = OrderDeskKeys.Partition,
+        RowKey = OrderDeskKeys.Row(Enum.Parse<OrderStatus>(order.Status), order.PlacedAt, order.PartitionKey, order.OrderId),
+        CounterpartyId = order.PartitionKey,
+        OrderId = order.OrderId,
+        Number = order.Number,
+        PlacedAt = order.PlacedAt,
+        Status = order.Status,
+        WarehouseId = order.WarehouseId,
+        WarehouseName = order.WarehouseName,
+        CustomerReference = order.CustomerReference,
+        Total = order.Total,
+        Currency = order.Currency,
+        LineCount = JsonColumn.Read<OrderLine>(order.Lines).Count,
+    };
+
     private async Task ProjectAsync(OrderEntity order, CancellationToken cancellationToken)
     {
         var status = Enum.Parse<OrderStatus>(order.Status);
-        var row = new OrderDeskEntity
-        {
-            PartitionKey = OrderDeskKeys.Partition,
-            RowKey = OrderDeskKeys.Row(status, order.PlacedAt, order.PartitionKey, order.OrderId),
-            CounterpartyId = order.PartitionKey,
-            OrderId = order.OrderId,
-            Number = order.Number,
-            PlacedAt = order.PlacedAt,
-            Status = order.Status,
-            WarehouseId = order.WarehouseId,
-            WarehouseName = order.WarehouseName,
-            CustomerReference = order.CustomerReference,
-            Total = order.Total,
-            Currency = order.Currency,
-            LineCount = JsonColumn.Read<OrderLine>(order.Lines).Count,
-        };
+        var row = RowOf(order);
         await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         if (status != OrderStatus.Sent)
         {
