@@ -134,7 +134,7 @@ public sealed class OrdersDeskBenchmark(Uri portal, string storage, int iteratio
     {
         var known = counterparties.ToHashSet();
         var desk = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(PagedQuery.Range(OrderDeskKeys.Partition, OrderDeskKeys.RowPrefix, "d;"), select: ["CounterpartyId"]))
+        await foreach (var row in table.QueryAsync<TableEntity>(PagedQuery.Range(OrderDeskKeys.Partition, OrderDeskKeys.RowPrefix, "d;"), select: ["RowKey", "CounterpartyId"]))
         {
             if (known.Contains(row.GetString("CounterpartyId") ?? ""))
             {
