@@ -190,6 +190,16 @@ export const pages: PageDeclaration[] = [
     element: page(() => import("../features/ordering/manage/ManageOrderPage"), "ManageOrderPage"),
   },
   {
+    path: "manage/quotations",
+    who: "staff",
+    element: page(() => import("../features/documents/manage/QuotationsPage"), "QuotationsPage"),
+    menu: {
+      section: "Sales",
+      label: "Quotations",
+      description: "Issue a quotation to a customer at its prices, or issue one of its quotations again.",
+    },
+  },
+  {
     path: "manage/support",
     who: "staff",
     element: page(() => import("../features/support/manage/SupportDeskPage"), "SupportDeskPage"),
