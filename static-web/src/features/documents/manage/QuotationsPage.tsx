@@ -162,7 +162,7 @@ function Existing({ counterpartyId, onReissue }: { counterpartyId: string; onRei
                   <TableCell>{statusLabels[q.status]}</TableCell>
                   <TableCell className={styles.nowrap}>{formatMoney(q.total)}</TableCell>
                   <TableCell>
-                    <Button size="small" onClick={() => onReissue(q.number)} aria-label={`Issue ${q.number} again`}>
+                    <Button size="small" onClick={() => onReissue(q.number)} aria-label={`Issue again ${q.number}`}>
                       Issue again
                     </Button>
                   </TableCell>
