@@ -22,6 +22,7 @@ public sealed class ManageQuotationsTests(PortalFixture fixture)
         var missing = await staff.GetAsync($"/api/manage/quotations/{counterpartyId}/QT-NONE");
         var products = await (await staff.GetAsync($"/api/manage/counterparties/{counterpartyId}/products?search=HT-HAM-01")).ReadJsonAsync();
         var nobody = await staff.GetAsync("/api/manage/counterparties/no-such-counterparty/products");
+        var noQuotations = await staff.GetAsync("/api/manage/quotations/no-such-counterparty");
         var customerTries = await client.GetAsync($"/api/manage/quotations/{counterpartyId}");
 
         Assert.Equal(["QT-S-1"], list.GetProperty("items").EnumerateArray().Select(q => q.GetProperty("number").GetString()));
@@ -30,6 +31,7 @@ public sealed class ManageQuotationsTests(PortalFixture fixture)
         Assert.Equal("HT-HAM-01", products.GetProperty("items")[0].GetProperty("sku").GetString());
         Assert.True(products.GetProperty("items")[0].GetProperty("price").GetProperty("amount").GetDecimal() > 0);
         await nobody.AssertProblemAsync(HttpStatusCode.NotFound);
+        await noQuotations.AssertProblemAsync(HttpStatusCode.NotFound);
         await customerTries.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }

@@ -132,6 +132,19 @@ public static class RequestBody
         return value;
     }
 
+    /// <summary>An action that takes no body: anything sent is refused (415 with a content type, 400 otherwise) before any work.</summary>
+    public static void RequireNoBody(this HttpRequest request)
+    {
+        if (request.ContentType is not null)
+        {
+            throw Problems.UnsupportedMediaType();
+        }
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            throw Problems.MalformedBody("This action takes no request body.");
+        }
+    }
+
     /// <summary>
     /// A JSON body that may be left out (an action with optional details): null when the request has no body at all,
     /// otherwise read as strictly as <see cref="ReadJsonAsync{T}"/>.

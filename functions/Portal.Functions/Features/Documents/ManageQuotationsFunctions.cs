@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Documents;
 using Portal.Core.Shared;
 using Portal.Core.Shared.Http;
@@ -12,7 +13,7 @@ namespace Portal.Functions.Features.Documents;
 /// Quotations as the staff's Quotations page reads them: a counterparty's quotations, newest first, and one by its
 /// number with its lines, to issue again. Issuing is <c>PUT manage/quotations/{counterpartyId}/{number}</c>. Staff only.
 /// </summary>
-public sealed class ManageQuotationsFunctions(PortalEndpoint endpoint, DocumentService documents)
+public sealed class ManageQuotationsFunctions(PortalEndpoint endpoint, DocumentService documents, AccountService accounts)
 {
     [Function(nameof(ManageListQuotations))]
     [ApiSummary("A counterparty's quotations, newest first")]
@@ -22,8 +23,13 @@ public sealed class ManageQuotationsFunctions(PortalEndpoint endpoint, DocumentS
     public Task<IActionResult> ManageListQuotations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/quotations/{counterpartyId}")] HttpRequest req, string counterpartyId,
         CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async caller => ApiResult.Ok(await documents.ListAsync(caller.ScopeFor(Safe(counterpartyId)), DocumentTypes.Quotations,
-            new DocumentQuery(null, null, null, null, null), req.QueryValue("continuation"), req.QueryInt("pageSize"), ct)));
+        endpoint.RunAsync(req, Access.Staff, async caller =>
+        {
+            // An empty list would not tell a mistyped counterparty from one without quotations: that is a 404.
+            var counterparty = await accounts.GetCounterpartyAsync(TableKeys.IsSafe(counterpartyId) ? counterpartyId : throw Problems.NotFound("The counterparty"), ct);
+            return ApiResult.Ok(await documents.ListAsync(caller.ScopeFor(counterparty.Id), DocumentTypes.Quotations, new DocumentQuery(null, null, null, null, null),
+                req.QueryValue("continuation"), req.QueryInt("pageSize"), ct));
+        });
 
     [Function(nameof(ManageGetQuotation))]
     [ApiSummary("One quotation of a counterparty by its number, with its lines")]

@@ -32,7 +32,11 @@ public sealed class ManageOrdersFunctions(PortalEndpoint endpoint, OrderService 
     [Function(nameof(BackfillOrdersDesk))]
     public Task<IActionResult> BackfillOrdersDesk(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/orders-desk/backfill")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async _ => ApiResult.Ok(new DeskBackfillView(await orders.BackfillDeskAsync(ct))));
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+        {
+            req.RequireNoBody();
+            return ApiResult.Ok(new DeskBackfillView(await orders.BackfillDeskAsync(ct)));
+        });
 
     [ApiSummary("One order, with its version in ETag for the actions' If-Match")]
     [ApiResponse(200, typeof(OrderView))]
