@@ -338,27 +338,29 @@ public static class DemoCatalog
                     switch (plan.Outcome)
                     {
                         case "in-progress":
-                            await orders.AcceptAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", cancellationToken);
+                            await orders.AcceptAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", null, cancellationToken);
                             break;
                         case "partly-shipped" or "completed":
-                            var detail = await orders.AcceptAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", cancellationToken);
+                            var (detail, _) = await orders.AcceptAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", null, cancellationToken);
                             await orders.RecordShipmentAsync(Clerk.ScopeFor(counterpartyId), order.Id, new ShipmentRequest
                             {
                                 Number = $"GI-{counterpartyId}-{++shipment:D4}",
                                 Date = DateOnly.FromDateTime(DateTime.UtcNow),
                                 Lines = detail.Lines.Select(l => new ShipmentLine(l.Sku, plan.Outcome == "completed" ? l.Ordered : Math.Floor(l.Ordered / 2))).Where(l => l.Quantity > 0).ToList(),
-                            }, "clerk", cancellationToken);
+                            }, "clerk", null, cancellationToken);
                             if (plan.Outcome == "completed")
                             {
-                                await orders.CompleteAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", cancellationToken);
+                                await orders.CompleteAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", null, cancellationToken);
                             }
                             break;
                         case "canceled":
-                            await orders.CancelAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", cancellationToken);
+                            await orders.CancelAsync(Clerk.ScopeFor(counterpartyId), order.Id, "clerk", "Replaced by a larger order.", null, cancellationToken);
                             break;
                     }
                 }
             }
         }
+        // Orders seeded before the staff desk existed are put on it once (a marker row records that it was done).
+        await orders.BackfillDeskOnceAsync(cancellationToken);
     }
 }

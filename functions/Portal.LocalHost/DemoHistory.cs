@@ -135,7 +135,7 @@ internal static class DemoHistory
                 OrderView order;
                 using (DemoClock.At(past.Placed.AddHours(2)))
                 {
-                    order = await orders.AcceptAsync(scope, orderId, clerk.Username, cancellationToken);
+                    (order, _) = await orders.AcceptAsync(scope, orderId, clerk.Username, null, cancellationToken);
                 }
                 var shipmentNumber = $"GI-{past.CounterpartyId}-{1000 + (shipments[past.CounterpartyId] = shipments.GetValueOrDefault(past.CounterpartyId) + 1):D4}";
                 var invoiceNumber = Next("INV", past.Shipped);
@@ -147,8 +147,8 @@ internal static class DemoHistory
                         Number = shipmentNumber,
                         Date = past.Shipped,
                         Lines = order.Lines.Select(l => new ShipmentLine(l.Sku, l.Ordered)).ToList(),
-                    }, clerk.Username, cancellationToken);
-                    await orders.CompleteAsync(scope, orderId, clerk.Username, cancellationToken);
+                    }, clerk.Username, null, cancellationToken);
+                    await orders.CompleteAsync(scope, orderId, clerk.Username, null, cancellationToken);
 
                     var net = order.Total.Amount;
                     var total = decimal.Round(net * 1.2m, 2);

@@ -68,6 +68,10 @@ public sealed record BenchmarkOptions
     public int BalanceIterations { get; init; } = 1000;
     public int BalancePayments { get; init; } = 50;
 
+    /// <summary>Orders desk phase: measured requests per endpoint and spread, and the orders spread over few and many counterparties.</summary>
+    public int DeskIterations { get; init; } = 300;
+    public int DeskOrders { get; init; } = 2000;
+
     public int Seed { get; init; } = 20260101;
     public bool IsQuick { get; init; }
     public string? Out { get; init; }
@@ -120,7 +124,10 @@ public sealed record BenchmarkOptions
                 "--rounds" => options with { Rounds = Positive(name, value) },
                 "--seed" => options with { Seed = Positive(name, value, allowZero: true) },
                 "--out" => options with { Out = value },
-                "--only" => value == BalancesBenchmark.SectionName ? options with { Only = value } : throw new UsageException("--only takes: balances."),
+                "--only" => value is BalancesBenchmark.SectionName or OrdersDeskBenchmark.SectionName ? options with { Only = value }
+                    : throw new UsageException("--only takes: balances, orders-desk."),
+                "--desk-iterations" => options with { DeskIterations = Positive(name, value) },
+                "--desk-orders" => options with { DeskOrders = Positive(name, value) },
                 "--balance-iterations" => options with { BalanceIterations = Positive(name, value) },
                 "--balance-payments" => options with { BalancePayments = Positive(name, value) },
                 _ => throw new UsageException($"Unknown option {name}."),
@@ -156,11 +163,15 @@ public sealed record BenchmarkOptions
           --no-cache-expiry    skip the first-call-after-cache-expiry measurement (32 s of waiting per endpoint)
           --seed N             random seed for the generated data and choices
           --quick              a tiny smoke run (4 counterparties, 200 products, 400 orders, 2000 invoices, 10 s load, no cache expiry)
-          --out FILE           also write the report to FILE (e.g. docs/benchmarks.md); a full run keeps the balances section
+          --out FILE           also write the report to FILE (e.g. docs/benchmarks.md); a full run keeps the balances and orders-desk sections
           --only balances      run only the balances phase (100 vs 100,000 ledger entries, queue latency) and write its
                                section into the --out file, leaving the other sections as they are (about 3 minutes)
           --balance-iterations N   balances phase: measured requests per endpoint and history size (default 1000)
           --balance-payments N     balances phase: payments timed from posting to the updated balance (default 50)
+          --only orders-desk   run only the orders desk phase (the same orders over 10 and over 1,000 counterparties) and
+                               write its section into the --out file (about 2 minutes)
+          --desk-iterations N  orders desk phase: measured requests per endpoint and spread (default 300)
+          --desk-orders N      orders desk phase: orders seeded for each spread (default 2000)
         """;
 
     private static int Positive(string name, string value, bool allowZero = false) =>

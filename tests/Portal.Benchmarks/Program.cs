@@ -64,6 +64,21 @@ if (options.Only == BalancesBenchmark.SectionName)
     return 0;
 }
 
+if (options.Only == OrdersDeskBenchmark.SectionName)
+{
+    var desk = await new OrdersDeskBenchmark(portal.BaseAddress, azurite.ConnectionString, options.DeskIterations, options.DeskOrders, [10, 1000], Progress).RunAsync();
+    var section = OrdersDeskBenchmark.ToMarkdown(desk, "dotnet run -c Release --project tests/Portal.Benchmarks -- " + string.Join(' ', args), Machine.Describe(),
+        loadBefore, Machine.LoadAverage(), startedAt);
+    Console.Out.Write(section);
+    if (options.Out is { } sectionPath)
+    {
+        var existing = File.Exists(sectionPath) ? await File.ReadAllTextAsync(sectionPath) : "";
+        await File.WriteAllTextAsync(sectionPath, ReportSections.Replace(existing, OrdersDeskBenchmark.SectionName, section));
+        Progress($"Orders desk section written to {sectionPath}");
+    }
+    return 0;
+}
+
 var raw = new TableServiceClient(azurite.ConnectionString);
 var cpu = new CpuMeter(CpuMeter.FindAzurite(azurite.TablePort));
 var failures = new Failures();
@@ -145,8 +160,10 @@ if (options.Out is { } path)
     var full = Path.GetFullPath(path);
     Directory.CreateDirectory(Path.GetDirectoryName(full)!);
     // Phases run on their own (--only) keep their sections in the report.
-    var kept = File.Exists(full) ? ReportSections.Find(await File.ReadAllTextAsync(full), BalancesBenchmark.SectionName) : null;
-    await File.WriteAllTextAsync(full, kept is null ? report : report.TrimEnd() + "\n\n" + kept + "\n");
+    var previous = File.Exists(full) ? await File.ReadAllTextAsync(full) : "";
+    var kept = string.Join("\n\n", new[] { BalancesBenchmark.SectionName, OrdersDeskBenchmark.SectionName }
+        .Select(name => ReportSections.Find(previous, name)).OfType<string>());
+    await File.WriteAllTextAsync(full, kept.Length == 0 ? report : report.TrimEnd() + "\n\n" + kept + "\n");
     Progress($"Report written to {path}");
 }
 return load.Passed && failures.ServerErrors == 0 ? 0 : 1;

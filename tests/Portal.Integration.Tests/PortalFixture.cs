@@ -21,6 +21,9 @@ public class PortalFixture : IAsyncLifetime
     /// <summary>Crashes the checkout worker at a chosen step, once, for checkouts with a chosen customer reference.</summary>
     public TestCheckoutFaults Faults { get; } = new();
 
+    /// <summary>Crashes an order write at a chosen step, once, for an order with a chosen id.</summary>
+    public TestOrderFaults OrderFaults { get; } = new();
+
     /// <summary>Crashes the ledger worker at a chosen step, once, for an entry with a chosen number.</summary>
     public TestLedgerFaults LedgerFaults { get; } = new();
 
@@ -47,6 +50,7 @@ public class PortalFixture : IAsyncLifetime
         {
             services.AddSingleton<Portal.Core.Features.Ordering.ICheckoutFaults>(Faults);
             services.AddSingleton<Portal.Core.Features.Balances.ILedgerFaults>(LedgerFaults);
+            services.AddSingleton<Portal.Core.Features.Ordering.IOrderFaults>(OrderFaults);
         };
         _portal = await LocalPortal.CreateAsync([], options);
         await _portal.StartAsync();
@@ -114,6 +118,21 @@ public sealed class TestCheckoutFaults : Portal.Core.Features.Ordering.ICheckout
     public void At(string step, Portal.Core.Features.Ordering.CheckoutEntity checkout)
     {
         if (checkout.CustomerReference is { } reference && _armed.TryGetValue(reference, out var armed) && armed == step && _armed.TryRemove(reference, out _))
+        {
+            throw new InvalidOperationException($"Simulated crash at {step}.");
+        }
+    }
+}
+
+public sealed class TestOrderFaults : Portal.Core.Features.Ordering.IOrderFaults
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _armed = new();
+
+    public void CrashOnce(string orderId, string step) => _armed[orderId] = step;
+
+    public void At(string step, Portal.Core.Features.Ordering.OrderEntity order)
+    {
+        if (_armed.TryGetValue(order.OrderId, out var armed) && armed == step && _armed.TryRemove(order.OrderId, out _))
         {
             throw new InvalidOperationException($"Simulated crash at {step}.");
         }

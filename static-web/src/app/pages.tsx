@@ -175,6 +175,31 @@ export const pages: PageDeclaration[] = [
 
   // Staff: the company workplace (Sales, Catalog, Customers, Documents, Service, Settings).
   {
+    path: "manage/orders",
+    who: "staff",
+    element: page(() => import("../features/ordering/manage/OrdersDeskPage"), "OrdersDeskPage"),
+    menu: {
+      section: "Sales",
+      label: "Orders desk",
+      description: "Every customer's orders, those waiting for acceptance first: accept, ship, complete or cancel.",
+    },
+  },
+  {
+    path: "manage/orders/:counterpartyId/:id",
+    who: "staff",
+    element: page(() => import("../features/ordering/manage/ManageOrderPage"), "ManageOrderPage"),
+  },
+  {
+    path: "manage/quotations",
+    who: "staff",
+    element: page(() => import("../features/documents/manage/QuotationsPage"), "QuotationsPage"),
+    menu: {
+      section: "Sales",
+      label: "Quotations",
+      description: "Issue a quotation to a customer at its prices, or issue one of its quotations again.",
+    },
+  },
+  {
     path: "manage/support",
     who: "staff",
     element: page(() => import("../features/support/manage/SupportDeskPage"), "SupportDeskPage"),

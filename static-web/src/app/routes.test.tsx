@@ -38,7 +38,7 @@ describe("who may open which page", () => {
     renderRoutes(routes, "/");
     const nav = await mainMenu();
     const sections = within(nav).getAllByRole("list").map((list) => list.getAttribute("aria-labelledby"));
-    expect(sections).toEqual(["menu-catalog", "menu-customers", "menu-documents", "menu-service", "menu-settings", "menu-account"]);
+    expect(sections).toEqual(["menu-sales", "menu-catalog", "menu-customers", "menu-documents", "menu-service", "menu-settings", "menu-account"]);
     expect(within(nav).getByRole("link", { name: "Users and rights settings" })).toHaveAttribute("href", "/manage/settings");
     expect(within(nav).getByRole("link", { name: "My account" })).toHaveAttribute("href", "/account");
     expect(within(nav).queryByRole("link", { name: "Catalog" })).not.toBeInTheDocument();

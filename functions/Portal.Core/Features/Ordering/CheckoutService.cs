@@ -38,6 +38,7 @@ public sealed class CheckoutService(
     CartService carts,
     CatalogService catalog,
     OutboxDispatcher outbox,
+    OrderDesk desk,
     ICheckoutFaults faults,
     TimeProvider clock,
     ILogger<CheckoutService> logger)
@@ -128,7 +129,8 @@ public sealed class CheckoutService(
             switch (Enum.Parse<CheckoutStatus>(checkout.Status))
             {
                 case CheckoutStatus.Completed:
-                    // Perhaps we died after the transaction and before asking for the events to be sent.
+                    // Perhaps we died after the transaction and before the desk showed the orders or the events were sent.
+                    await SyncDeskAsync(scope, checkout, cancellationToken);
                     await outbox.RequestDispatchAsync(OrderingTables.Orders, work.CounterpartyId, cancellationToken);
                     return;
                 case CheckoutStatus.Failed:
@@ -179,10 +181,12 @@ public sealed class CheckoutService(
 
         var change = store.NewChange(scope);
         var created = new List<CreatedOrder>();
+        var orders = new List<OrderEntity>();
         for (var i = 0; i < plan.Orders.Count; i++)
         {
             var planned = plan.Orders[i];
             var order = OrderService.NewOrder(checkout, planned, reserved[i], lookup.Currency);
+            orders.Add(order);
             change.Add(order).Add(OrderService.ListRowOf(order, planned.Lines))
                 .Add(new OrderNumberEntity { PartitionKey = order.PartitionKey, RowKey = OrderingKeys.OrderNumber(order.Number), OrderId = order.OrderId });
             change.AddEvent(StableId.From(order.OrderId, "order-placed"), "OrderPlaced", order.PlacedAt, new
@@ -209,12 +213,34 @@ public sealed class CheckoutService(
             change.Replace(cart);
         }
 
+        // The staff desk is another partition: say first that these orders are about to appear there (OrderDesk).
+        var intents = new List<ETag>();
+        foreach (var order in orders)
+        {
+            intents.Add(await desk.MarkAsync(scope.CounterpartyId, order.OrderId, cancellationToken));
+        }
         faults.At("before-orders-written", checkout);
         await store.SubmitAsync(change, cancellationToken);
         logger.LogInformation("Checkout {CheckoutId} created {Count} order(s): {Numbers}", checkout.CheckoutId, created.Count, string.Join(", ", created.Select(c => c.Number)));
 
         faults.At("after-orders-written", checkout);
+        for (var i = 0; i < orders.Count; i++)
+        {
+            await desk.SyncAsync(orders[i], intents[i], cancellationToken);
+        }
         await outbox.RequestDispatchAsync(OrderingTables.Orders, checkout.PartitionKey, cancellationToken);
+    }
+
+    /// <summary>Puts a completed checkout's orders on the staff desk if a crash stopped that after the orders were written.</summary>
+    private async Task SyncDeskAsync(CounterpartyScope scope, CheckoutEntity checkout, CancellationToken cancellationToken)
+    {
+        foreach (var created in JsonColumn.Read<CreatedOrder>(checkout.Orders))
+        {
+            if (await store.ReadOrderAsync(scope, created.Id, cancellationToken) is { DeskSynced: false } order)
+            {
+                await desk.SyncAsync(order, null, cancellationToken);
+            }
+        }
     }
 
     /// <summary>If the process died between recording a checkout and sending its message, the checkout would wait for ever: send it again.</summary>

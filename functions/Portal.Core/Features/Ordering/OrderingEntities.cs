@@ -103,6 +103,8 @@ public sealed class OrderEntity : TableRow
     public string Shipments { get; set; } = "[]";
     /// <summary>RowKey of the list row, which changes with the order and is written in the same transaction.</summary>
     public string ListRowKey { get; set; } = "";
+    /// <summary>False from a change's commit until the staff desk shows it (<see cref="OrderDesk"/>); whoever finds it false brings the desk in step.</summary>
+    public bool DeskSynced { get; set; } = true;
 }
 
 /// <summary>
@@ -135,7 +137,8 @@ public sealed record OrderLine(string Sku, string Name, string Unit, decimal Ord
 
 }
 
-public sealed record StatusChange(string Status, DateTimeOffset At, string By);
+/// <summary>A status the order reached; <paramref name="Reason"/> is what the clerk gave for a cancellation.</summary>
+public sealed record StatusChange(string Status, DateTimeOffset At, string By, string? Reason = null);
 
 public sealed record Shipment(string Number, DateOnly Date, IReadOnlyList<ShipmentLine> Lines, DateTimeOffset RecordedAt);
 

@@ -112,7 +112,7 @@ public sealed record OrderLineView(string Sku, string Name, string Unit, decimal
 public sealed record OrderView(string Id, string Number, DateTimeOffset Date, OrderStatus Status, string WarehouseId, string WarehouseName, string? CustomerReference,
     string? Comment, IReadOnlyList<OrderLineView> Lines, Money Total, IReadOnlyList<StatusChangeView> History, IReadOnlyList<ShipmentView> Shipments);
 
-public sealed record StatusChangeView(OrderStatus Status, DateTimeOffset At);
+public sealed record StatusChangeView(OrderStatus Status, DateTimeOffset At, string? Reason = null);
 
 /// <summary>A shipment (goods issue) of the order; <paramref name="DocumentId"/> opens it under Documents → Goods delivery.</summary>
 public sealed record ShipmentView(string Number, DateOnly Date, IReadOnlyList<ShipmentLine> Lines, string DocumentId);
@@ -126,6 +126,17 @@ public sealed record OrdersStatementView(IReadOnlyList<OrdersStatementRow> Rows,
 
 /// <summary>An order in the staff overview, with the counterparty it belongs to.</summary>
 public sealed record StaffOrderSummaryView(string CounterpartyId, OrderSummaryView Order);
+
+/// <summary>How many orders a desk backfill put on the desk.</summary>
+public sealed record DeskBackfillView(int Orders);
+
+/// <summary>Why an order is canceled (optional); the customer sees it in the order's history.</summary>
+public sealed class CancelOrderRequest : IValidatable
+{
+    public string? Reason { get; set; }
+
+    public void Validate(ValidationErrors errors) => errors.Optional("reason", Reason, 500, multiline: true);
+}
 
 public sealed class ShipmentRequest : IValidatable
 {

@@ -13,6 +13,8 @@ public static class OrderingServiceCollectionExtensions
         services.AddSingleton<CartService>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<OrderService>();
+        services.AddSingleton<OrderDesk>();
+        services.TryAddSingleton<IOrderFaults, NoOrderFaults>();
         services.TryAddSingleton<ICheckoutFaults, NoCheckoutFaults>();
         services.AddPortalTables(OrderingTables.Orders);
         services.AddPortalQueues(CheckoutService.QueueName);

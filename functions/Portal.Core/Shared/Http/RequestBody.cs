@@ -132,6 +132,34 @@ public static class RequestBody
         return value;
     }
 
+    /// <summary>An action that takes no body: anything sent is refused (415 with a content type, 400 otherwise) before any work.</summary>
+    public static void RequireNoBody(this HttpRequest request)
+    {
+        if (request.ContentType is not null)
+        {
+            throw Problems.UnsupportedMediaType();
+        }
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            throw Problems.MalformedBody("This action takes no request body.");
+        }
+    }
+
+    /// <summary>
+    /// A JSON body that may be left out (an action with optional details): null when the request has no body at all,
+    /// otherwise read as strictly as <see cref="ReadJsonAsync{T}"/>.
+    /// </summary>
+    public static async Task<T?> ReadOptionalJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken, int maxBytes = DefaultMaxBytes)
+        where T : class
+    {
+        var chunked = request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true);
+        if (request.ContentLength is null or 0 && request.ContentType is null && !chunked)
+        {
+            return null;
+        }
+        return await request.ReadJsonAsync<T>(cancellationToken, maxBytes);
+    }
+
     /// <summary>
     /// What is wrong with a JSON value, in the caller's terms (field names, never .NET type names): for a line of an
     /// NDJSON import, where the line number is the context.

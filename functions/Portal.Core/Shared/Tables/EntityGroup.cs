@@ -33,8 +33,25 @@ public sealed class EntityGroup(string partitionKey)
     /// <summary>Deletes the row only if it still has the entity's ETag; the transaction fails with 412 otherwise.</summary>
     public EntityGroup Delete(ITableEntity entity) => Append(TableTransactionActionType.Delete, entity, entity.ETag);
 
-    public Task SubmitAsync(TableClient table, CancellationToken cancellationToken) =>
-        _actions.Count == 0 ? Task.CompletedTask : table.SubmitTransactionAsync(_actions, cancellationToken);
+    /// <summary>
+    /// Commits the writes. Afterwards each written entity carries the ETag the service gave it, so a conditional write
+    /// that follows (e.g. marking an index in step) needs no read first.
+    /// </summary>
+    public async Task SubmitAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        if (_actions.Count == 0)
+        {
+            return;
+        }
+        var responses = (await table.SubmitTransactionAsync(_actions, cancellationToken)).Value;
+        for (var i = 0; i < _actions.Count && i < responses.Count; i++)
+        {
+            if (_actions[i].ActionType != TableTransactionActionType.Delete && responses[i]?.Headers.ETag is { } etag)
+            {
+                _actions[i].Entity.ETag = etag;
+            }
+        }
+    }
 
     private EntityGroup Append(TableTransactionActionType type, ITableEntity entity, ETag etag)
     {

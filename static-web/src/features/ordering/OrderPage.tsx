@@ -118,6 +118,7 @@ function OrderDetail({ order }: { order: Order }) {
             {order.history.map((h) => (
               <li key={`${h.status}-${h.at}`}>
                 {statusInfo(h.status).label} — {formatDateTime(h.at)}
+                {h.reason ? `: ${h.reason}` : ""}
               </li>
             ))}
           </ol>
