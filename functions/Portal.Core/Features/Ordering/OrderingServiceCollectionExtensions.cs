@@ -13,6 +13,7 @@ public static class OrderingServiceCollectionExtensions
         services.AddSingleton<CartService>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<OrderService>();
+        services.AddSingleton<ProductListsService>();
         services.TryAddSingleton<ICheckoutFaults, NoCheckoutFaults>();
         services.AddPortalTables(OrderingTables.Orders);
         services.AddPortalQueues(CheckoutService.QueueName);
