@@ -12,7 +12,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatMoney } from "../../lib/format";
 import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll } from "../../lib/ui";
 import { useOrders, type OrderFilters } from "./api";
@@ -22,6 +25,7 @@ const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end", marginBottom: tokens.spacingVerticalL },
   number: { textAlign: "right" },
   more: { display: "flex", justifyContent: "center", padding: tokens.spacingVerticalL },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
 
 export function OrdersPage() {
@@ -29,6 +33,9 @@ export function OrdersPage() {
   const [params, setParams] = useSearchParams();
   const filters: OrderFilters = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "" };
   const orders = useOrders(filters);
+  // Repeat order from the row, as on the order's page: the lines go into the cart for review first.
+  const fill = useFillCartForReview();
+  const [repeating, setRepeating] = useState<string | null>(null);
   const filtered = filters.status !== "" || filters.from !== "" || filters.to !== "";
 
   // Filters live in the address, so a filtered list can be bookmarked and Back returns to it.
@@ -47,6 +54,7 @@ export function OrdersPage() {
   return (
     <>
       <PageHeader title="Orders" />
+      {fill.isError && <ErrorState error={fill.error} />}
       <div className={styles.filters} role="search" aria-label="Filter orders">
         <Field label="Lifecycle status">
           <Select value={filters.status} onChange={(_, d) => setFilter("status", d.value)}>
@@ -87,6 +95,9 @@ export function OrdersPage() {
                   <TableHeaderCell>Your reference</TableHeaderCell>
                   <TableHeaderCell className={styles.number}>Lines</TableHeaderCell>
                   <TableHeaderCell className={styles.number}>Total</TableHeaderCell>
+                  <TableHeaderCell>
+                    <span className={styles.hidden}>Actions</span>
+                  </TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -103,6 +114,19 @@ export function OrdersPage() {
                     <TableCell>{order.customerReference}</TableCell>
                     <TableCell className={styles.number}>{order.lineCount}</TableCell>
                     <TableCell className={styles.number}>{formatMoney(order.total)}</TableCell>
+                    <TableCell>
+                      <Button
+                        icon={<ArrowRepeatAllRegular />}
+                        disabled={fill.isPending}
+                        aria-label={fill.isPending && repeating === order.id ? undefined : `Repeat order ${order.number}`}
+                        onClick={() => {
+                          setRepeating(order.id);
+                          fill.start({ kind: "order", id: order.id, source: `order ${order.number}` });
+                        }}
+                      >
+                        {fill.isPending && repeating === order.id ? "Adding…" : "Repeat order"}
+                      </Button>
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
