@@ -70,7 +70,6 @@ export function ProductCard({ product, headingLevel = 2, children }: { product: 
             {product.sku} · {product.categoryName}
           </div>
         </div>
-        <FavouriteButton sku={product.sku} name={product.name} />
       </div>
       <div>
         <span className={styles.price}>{formatMoney(product.price)}</span> <span className={styles.meta}>per {product.unit}</span>
@@ -94,6 +93,8 @@ export function ProductCard({ product, headingLevel = 2, children }: { product: 
         <Button icon={<CartRegular />} appearance="primary" onClick={addOne} disabled={add.isPending} aria-describedby={nameId}>
           {add.isPending ? "Adding…" : "Add to cart"}
         </Button>
+        {/* After Add to cart, so Tab from the product's name reaches the button that puts it into the cart first. */}
+        <FavouriteButton sku={product.sku} name={product.name} />
         {children}
       </div>
     </Card>

@@ -21,7 +21,7 @@ export function SupplierContacts() {
     staleTime: 5 * 60_000,
   });
   return (
-    <Card aria-labelledby="supplier-contacts-title">
+    <Card role="region" aria-labelledby="supplier-contacts-title">
       <h2 className={styles.h2} id="supplier-contacts-title">
         Supplier contacts
       </h2>

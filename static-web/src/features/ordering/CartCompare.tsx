@@ -111,7 +111,7 @@ export function CartCompare({ compared, busy, onSwap, onClear }: {
                         .filter((line) => line.sku !== p.sku)
                         .map((line) => (
                           <Button key={line.id} icon={<ArrowSwapRegular />} disabled={busy} onClick={() => setAsked({ line, sku: p.sku, name: p.name })}>
-                            Put this instead of {line.name}
+                            Put {p.name} instead of {line.name}
                           </Button>
                         ))}
                     </div>

@@ -106,7 +106,7 @@ export function CartPage() {
   const comparing: Compared[] = compared.flatMap((c) => {
     if (!c.line) return [c];
     const line = lines.find((l) => l.id === c.line!.id);
-    return line ? [{ ...c, line }] : [];
+    return line ? [{ sku: line.sku, name: line.name, line }] : [];
   });
   const toggleLine = (line: CartLine) =>
     setCompared((current) =>
