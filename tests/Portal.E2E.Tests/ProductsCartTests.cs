@@ -26,7 +26,7 @@ public sealed class ProductsCartTests(E2EFixture fixture) : BrowserTest(fixture)
         // Pointer: drag the card onto the cart.
         var cart = page.GetByTestId("cart-drop-zone");
         await finder.Locator("[data-sku='HT-HAM-01']").DragToAsync(cart);
-        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Cart lines" });
+        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Cart lines", Exact = true });
         await Expect(lines).ToContainTextAsync("Claw hammer 16 oz");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Claw hammer 16 oz added to the cart." })).ToHaveCountAsync(1);
 
@@ -68,8 +68,10 @@ public sealed class ProductsCartTests(E2EFixture fixture) : BrowserTest(fixture)
 
         // A product found on the page joins the comparison.
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search products" }).FillAsync("combi drill");
+        await Expect(page.GetByTestId("finder-products").Locator("[data-sku]")).ToHaveCountAsync(1);
         var found = page.GetByTestId("finder-products").Locator("[data-sku='PT-DRILL-02']");
-        await found.GetByRole(AriaRole.Checkbox, new() { Name = "Compare" }).CheckAsync();
+        await found.GetByRole(AriaRole.Checkbox, new() { Name = "Compare" }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
         await Expect(table.GetByRole(AriaRole.Columnheader)).ToHaveCountAsync(4);
         await ExpectAccessibleAsync(page);
 
@@ -80,7 +82,7 @@ public sealed class ProductsCartTests(E2EFixture fixture) : BrowserTest(fixture)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Swap" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Cordless drill driver 18 V swapped for Cordless combi drill 18 V." })).ToHaveCountAsync(1);
-        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Cart lines" });
+        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Cart lines", Exact = true });
         await Expect(lines.GetByRole(AriaRole.Spinbutton, new() { Name = "Quantity of Cordless combi drill 18 V (pcs)" })).ToHaveValueAsync("2");
         await Expect(lines).Not.ToContainTextAsync("Cordless drill driver 18 V");
         await Expect(lines).ToContainTextAsync("Cordless drill driver 12 V");
@@ -122,6 +124,7 @@ public sealed class ProductsCartTests(E2EFixture fixture) : BrowserTest(fixture)
         await GoToMenuAsync(page, "Orders");
         var row = page.GetByRole(AriaRole.Table, new() { Name = "Orders" }).GetByRole(AriaRole.Row)
             .Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = number }) });
+        await Expect(row).ToContainTextAsync("Sent");
         await ExpectAccessibleAsync(page);
         await row.GetByRole(AriaRole.Button, new() { Name = $"Repeat order {number}" }).ClickAsync();
 
@@ -143,7 +146,7 @@ public sealed class ProductsCartTests(E2EFixture fixture) : BrowserTest(fixture)
         await ApiAsync(page, "POST", "/api/cart/lines", new { sku = "SF-HELM-01", quantity = 4, warehouseId = "north" });
         await ApiAsync(page, "POST", "/api/cart/lines", new { sku = "SV-FIT-HOUR", quantity = 1.5m });
         await GoToMenuAsync(page, "Products cart");
-        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Cart lines" });
+        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Cart lines", Exact = true });
         await Expect(lines.GetByRole(AriaRole.Row).Filter(new() { HasText = "Fitter on site, per hour" })).ToContainTextAsync("Service · no warehouse");
         await ExpectAccessibleAsync(page);
 
@@ -190,7 +193,7 @@ public sealed class ProductsCartTests(E2EFixture fixture) : BrowserTest(fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add 2 lines to the cart" }).ClickAsync();
 
-        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Cart lines" });
+        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Cart lines", Exact = true });
         await Expect(lines.GetByRole(AriaRole.Spinbutton, new() { Name = "Quantity of Combination spanner 8 mm (pcs)" })).ToHaveValueAsync("2");
         await Expect(lines.GetByRole(AriaRole.Spinbutton, new() { Name = "Quantity of Safety helmet, yellow (pcs)" })).ToHaveValueAsync("3");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "2 lines added to the cart." })).ToHaveCountAsync(1);
