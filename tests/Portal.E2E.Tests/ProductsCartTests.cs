@@ -199,4 +199,23 @@ public sealed class ProductsCartTests(E2EFixture fixture) : BrowserTest(fixture)
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "2 lines added to the cart." })).ToHaveCountAsync(1);
         await ExpectAccessibleAsync(page);
     });
+
+    [Fact]
+    public Task The_products_cart_page_reads_on_a_360_px_phone_with_the_cart_first() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Anna);
+        await ApiAsync(page, "DELETE", "/api/cart");
+        await ApiAsync(page, "POST", "/api/cart/lines", new { sku = "SV-INSTALL-LED", quantity = 2 });
+        await page.GotoAsync("/purchases/cart");
+
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Cart lines", Exact = true })).ToContainTextAsync("LED panel installation");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search products" }).FillAsync("LED panel");
+        await Expect(page.GetByTestId("finder-products").Locator("[data-sku='EL-LED-01']")).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page is {overflow}px wider than a 360px screen.");
+        var cartTop = await page.GetByTestId("cart-drop-zone").BoundingBoxAsync();
+        var finderTop = await page.GetByRole(AriaRole.Heading, new() { Name = "Find products" }).BoundingBoxAsync();
+        Assert.True(cartTop!.Y < finderTop!.Y, "On a phone the cart comes before the finder.");
+        await ExpectAccessibleAsync(page);
+    }, width: 360, height: 740);
 }
