@@ -42,9 +42,14 @@ public sealed class ProductListsService(OrderingStore store, CatalogService cata
         }, cancellationToken);
     }
 
-    /// <summary>Un-stars a product; one that is not a favourite is nothing to do, so a retry is harmless.</summary>
+    /// <summary>
+    /// Un-stars a product; one that is not a favourite is nothing to do, so a retry is harmless. A SKU no product could
+    /// have is "not found", as on every product route.
+    /// </summary>
     public Task RemoveFavouriteAsync(Caller caller, string sku, CancellationToken cancellationToken) =>
-        ChangeAsync(caller, skus => skus.RemoveAll(s => string.Equals(s, sku, StringComparison.OrdinalIgnoreCase)) > 0, cancellationToken);
+        CatalogRules.IsValidKey(sku)
+            ? ChangeAsync(caller, skus => skus.RemoveAll(s => string.Equals(s, sku, StringComparison.OrdinalIgnoreCase)) > 0, cancellationToken)
+            : throw Problems.NotFound("The product");
 
     /// <summary>The distinct products of the company's newest orders, most recent first: one range query.</summary>
     public async Task<ItemList<ProductSummaryView>> RecentlyOrderedAsync(Caller caller, CancellationToken cancellationToken)
