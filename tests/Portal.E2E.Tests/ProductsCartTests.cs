@@ -70,8 +70,7 @@ public sealed class ProductsCartTests(E2EFixture fixture) : BrowserTest(fixture)
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search products" }).FillAsync("combi drill");
         await Expect(page.GetByTestId("finder-products").Locator("[data-sku]")).ToHaveCountAsync(1);
         var found = page.GetByTestId("finder-products").Locator("[data-sku='PT-DRILL-02']");
-        await found.GetByRole(AriaRole.Checkbox, new() { Name = "Compare" }).FocusAsync();
-        await page.Keyboard.PressAsync("Space");
+        await found.GetByRole(AriaRole.Checkbox, new() { Name = "Compare" }).CheckAsync();
         await Expect(table.GetByRole(AriaRole.Columnheader)).ToHaveCountAsync(4);
         await ExpectAccessibleAsync(page);
 

@@ -135,14 +135,6 @@ export function CartPage() {
         {fill && !finished && <FillNotice fill={fill} />}
         {conflict && <Notice intent="warning" title={conflict} />}
         {change.isError && !(change.error instanceof LineGoneError) && <ErrorState error={change.error} />}
-        {comparing.length > 0 && (
-          <CartCompare
-            compared={comparing}
-            busy={change.isPending}
-            onClear={() => setCompared([])}
-            onSwap={(line, sku, name) => apply({ kind: "swap", lineId: line.id, sku }, `${line.name} swapped for ${name}.`)}
-          />
-        )}
         <div className={styles.layout}>
           <div className={styles.side}>
             <ProductFinder compared={comparing.filter((c) => !c.line).map((c) => c.sku)} onToggleCompare={toggleProduct} />
@@ -217,6 +209,15 @@ export function CartPage() {
             )}
           </section>
         </div>
+        {/* Below the finder and the cart, so ticking Compare never moves what the pointer is on. */}
+        {comparing.length > 0 && (
+          <CartCompare
+            compared={comparing}
+            busy={change.isPending}
+            onClear={() => setCompared([])}
+            onSwap={(line, sku, name) => apply({ kind: "swap", lineId: line.id, sku }, `${line.name} swapped for ${name}.`)}
+          />
+        )}
       </div>
     </>
   );

@@ -9,8 +9,9 @@ import { useRecentlyOrdered } from "./api";
 const useStyles = makeStyles({
   finder: { display: "grid", gap: tokens.spacingVerticalM },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
-  search: { flexGrow: 1, minWidth: "200px" },
+  // A grid, not a wrapping row: the search box grows a clear button while focused, and a row that wrapped by content
+  // would jump when it goes, moving the products under the pointer between mouse down and up.
+  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "end" },
   grid: {
     listStyleType: "none",
     margin: 0,
@@ -68,7 +69,7 @@ export function ProductFinder({ compared, onToggleCompare }: { compared: string[
       </TabList>
       {source === "search" && (
         <div role="search" className={styles.filters}>
-          <Field label="Search products" className={styles.search}>
+          <Field label="Search products">
             <SearchBox value={typed} onChange={(_, data) => setTyped(data.value)} placeholder="Name or SKU" />
           </Field>
           <Field label="Category">
