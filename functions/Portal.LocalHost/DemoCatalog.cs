@@ -7,9 +7,9 @@ using Portal.Core.Shared.Http;
 namespace Portal.LocalHost;
 
 /// <summary>
-/// The demo catalog and order history: 65 products in 6 categories with characteristics worth comparing,
-/// 3 warehouses, per-counterparty prices, quotations (one expired), a year of completed, invoiced and mostly paid
-/// orders (<see cref="DemoHistory"/>) and today's orders in every status, some partly shipped.
+/// The demo catalog and order history: 65 products in 6 categories plus two services, with characteristics worth
+/// comparing, 3 warehouses, per-counterparty prices, quotations (one expired), a year of completed, invoiced and
+/// mostly paid orders (<see cref="DemoHistory"/>) and today's orders in every status, some partly shipped.
 /// Built through the same services the API uses, so the demo data obeys the same rules as real data.
 /// </summary>
 public static class DemoCatalog
@@ -153,9 +153,36 @@ public static class DemoCatalog
                 cancellationToken);
         }
 
+        await SeedServicesAsync(services, cancellationToken);
         await SeedQuotationsAsync(services, cancellationToken);
         await SeedOrdersAsync(services, cancellationToken);
         await SeedDocumentsAsync(services, cancellationToken);
+    }
+
+    /// <summary>Two services (no stock, no warehouse): fitting work by the hour and a fixed-price installation.</summary>
+    private static async Task SeedServicesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var admin = services.GetRequiredService<CatalogAdminService>();
+        if ((await services.GetRequiredService<CatalogStore>().GetSnapshotAsync(cancellationToken)).ProductsBySku.ContainsKey("SV-FIT-HOUR"))
+        {
+            return;
+        }
+        await admin.UpsertCategoryAsync(new CategoryImport { Id = "services", Name = "Services", SortOrder = Categories.Length }, cancellationToken);
+        await admin.ImportProductsAsync(
+        [
+            new ProductImport
+            {
+                Sku = "SV-FIT-HOUR", Name = "Fitter on site, per hour", CategoryId = "services", Unit = "hour", UnitPrecision = 1, Price = 48m,
+                Kind = ProductKind.Service, Description = "A qualified fitter at your site, charged by the half hour.",
+                Characteristics = [new("Charged", "Per started half hour"), new("Lead time", "3 working days")],
+            },
+            new ProductImport
+            {
+                Sku = "SV-INSTALL-LED", Name = "LED panel installation", CategoryId = "services", Unit = "pcs", Price = 35m,
+                Kind = ProductKind.Service, Description = "Fitting one LED panel into a suspended ceiling, old panel taken away.",
+                Characteristics = [new("Charged", "Per panel"), new("Lead time", "5 working days")],
+            },
+        ], cancellationToken);
     }
 
     private static async Task SeedQuotationsAsync(IServiceProvider services, CancellationToken cancellationToken)

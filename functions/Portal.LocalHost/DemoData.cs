@@ -32,10 +32,19 @@ public static class DemoData
                 string.IsNullOrEmpty(etag) ? null : etag, cancellationToken);
         }
 
+        if ((await accounts.GetSupplierContactsAsync(cancellationToken)).Phone is null)
+        {
+            await accounts.UpdateSupplierContactsAsync(new SupplierContactsRequest
+            {
+                Address = "Unit 4, Tyseley Industrial Estate, Birmingham B11 2AA, United Kingdom", Phone = "+44 121 496 0000",
+                Email = "sales@tailspin.example", Hours = "Monday to Friday, 8:00–17:00",
+            }, cancellationToken);
+        }
         await accounts.UpsertCounterpartyAsync("northwind", new CounterpartyRequest
         {
             Name = "Northwind Traders", Code = "C-1001", TaxId = "GB123456789", Email = "purchasing@northwind.example",
             Phone = "+44 20 7946 0001", Address = "12 Harbour Road, Bristol BS1 4QA, United Kingdom",
+            ManagerName = "Priya Natarajan", ManagerEmail = "priya.natarajan@tailspin.example", ManagerPhone = "+44 121 496 0123",
         }, cancellationToken);
         await accounts.UpsertCounterpartyAsync("contoso", new CounterpartyRequest
         {

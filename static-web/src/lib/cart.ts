@@ -24,6 +24,8 @@ export interface CartFillNotice {
   source: string;
   added: CartFill["added"];
   unavailable: CartFill["unavailable"];
+  /** Repeated lines whose earlier warehouse no longer stocks the product, and where they ship from now. */
+  moved?: CartFill["moved"];
 }
 
 export const cartQueryKey = ["cart"] as const;
@@ -85,7 +87,7 @@ export function useFillCartForReview() {
       { kind: from.kind, id: from.id },
       {
         onSuccess: ({ fill: result }) => {
-          const notice: CartFillNotice = { source: from.source, added: result.added, unavailable: result.unavailable };
+          const notice: CartFillNotice = { source: from.source, added: result.added, unavailable: result.unavailable, moved: result.moved };
           navigate("/purchases/cart", { state: { fill: notice } });
         },
         onError: (error) => announce(describeError(error).title, "assertive"),

@@ -61,7 +61,8 @@ public sealed class MalformedInputTests(PortalFixture fixture)
     private static readonly HashSet<string> NoJsonBody =
         ["FillCartFromQuotation", "FillCartFromOrder", "AcceptOrder", "CompleteOrder", "CancelOrder", "BackfillOrdersDesk", "ImportProducts", "ImportPrices", "PreviewProductImport", "PreviewPriceImport", "ImportDocuments",
          "NoSuchRoute", "AttachSupportFile", "ManageAttachSupportFile", "CloseSupportRequest", "ReopenSupportRequest", "MarkSupportRequestRead",
-         "ConfirmReconciliationStatement", "SendRmaRequest", "CompleteRmaRequest", "AddRmaAttachment"];
+         "ConfirmReconciliationStatement", "SendRmaRequest", "CompleteRmaRequest", "AddRmaAttachment",
+         "AddFavourite", "RemoveFavourite"];
 
     /// <summary>Routes for which an empty object is a valid body; they refuse "{}" for another reason (e.g. a stale If-Match).</summary>
     private static readonly HashSet<string> AllFieldsOptional = ["StartCheckout", "AssignSupportRequest"];

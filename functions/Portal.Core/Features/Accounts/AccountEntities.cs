@@ -39,6 +39,27 @@ public sealed class CounterpartyEntity : TableRow
     public string? Address { get; set; }
     /// <summary>The company's own code for this customer (ERP key), unique.</summary>
     public string? Code { get; set; }
+    /// <summary>The supplier's account manager for this customer, whom its buyers may call; none when empty.</summary>
+    public string? ManagerName { get; set; }
+    public string? ManagerEmail { get; set; }
+    public string? ManagerPhone { get; set; }
+}
+
+/// <summary>How customers reach the supplier (RowKey "contacts" beside the settings row), shown on their Account page.</summary>
+public sealed class SupplierContactsEntity : TableRow
+{
+    public const string Key = "contacts";
+
+    public SupplierContactsEntity()
+    {
+        PartitionKey = SettingsEntity.Key;
+        RowKey = Key;
+    }
+
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Hours { get; set; }
 }
 
 public sealed class AccessGroupEntity : TableRow

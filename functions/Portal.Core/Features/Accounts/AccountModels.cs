@@ -66,7 +66,38 @@ public sealed class ContactRequest : IValidatable
 
 public sealed record UserView(string Id, string Username, string DisplayName, string? Email, string? Phone, string? JobTitle, UserKind Kind);
 
-public sealed record CounterpartyView(string Id, string Name, string? Code, string? TaxId, string? Email, string? Phone, string? Address);
+public sealed record CounterpartyView(string Id, string Name, string? Code, string? TaxId, string? Email, string? Phone, string? Address,
+    ManagerView? Manager = null);
+
+/// <summary>The supplier's account manager for a counterparty.</summary>
+public sealed record ManagerView(string Name, string? Email, string? Phone);
+
+/// <summary>How to reach the supplier: its name (from the settings) and contact details.</summary>
+public sealed record SupplierContactsView(string CompanyName, string? Address, string? Phone, string? Email, string? Hours);
+
+/// <summary>The Account page's contact information: the supplier's contacts and, where the company has one, its manager.</summary>
+public sealed record ContactInformationView(SupplierContactsView Supplier, ManagerView? Manager);
+
+/// <summary>The supplier's contacts; a phone number and an e-mail address are the least a customer needs.</summary>
+public sealed class SupplierContactsRequest : IValidatable
+{
+    public string? Address { get; set; }
+    [JsonRequired] public string Phone { get; set; } = "";
+    [JsonRequired] public string Email { get; set; } = "";
+    public string? Hours { get; set; }
+
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Optional("address", Address, 500, multiline: true);
+        errors.Required("phone", Phone, 40);
+        errors.Required("email", Email, 254);
+        if (!string.IsNullOrWhiteSpace(Email) && !Email.Contains('@'))
+        {
+            errors.Add("email", "Enter an email address like sales@example.com.");
+        }
+        errors.Optional("hours", Hours, 200);
+    }
+}
 
 public sealed record AccessGroupView(string Id, string Name, string Profile, IReadOnlyList<string> AllowedCategories);
 
@@ -105,10 +136,17 @@ public sealed class CounterpartyRequest : IValidatable
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? Address { get; set; }
+    /// <summary>The supplier's account manager for this customer (name, e-mail, phone); leave the name empty for none.</summary>
+    public string? ManagerName { get; set; }
+    public string? ManagerEmail { get; set; }
+    public string? ManagerPhone { get; set; }
 
     public void Validate(ValidationErrors errors)
     {
         errors.Required("name", Name, 200);
+        errors.Optional("managerName", ManagerName, 200);
+        errors.Optional("managerEmail", ManagerEmail, 254);
+        errors.Optional("managerPhone", ManagerPhone, 40);
         errors.Optional("code", Code, 50);
         errors.Optional("taxId", TaxId, 50);
         errors.Optional("email", Email, 254);

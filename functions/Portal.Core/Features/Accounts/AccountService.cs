@@ -76,7 +76,34 @@ public sealed class AccountService(
     public async Task<ColleagueView> GetColleagueAsync(Caller caller, string userId, CancellationToken cancellationToken) =>
         ToView(await store.GetMemberAsync(caller.RequireCounterparty(), userId, cancellationToken) ?? throw Problems.NotFound("The user"));
 
+    /// <summary>The supplier's contacts and the customer's manager, for the Account page.</summary>
+    public async Task<ContactInformationView> GetContactInformationAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var counterparty = await store.GetCounterpartyAsync(caller.RequireCounterparty(), cancellationToken);
+        return new ContactInformationView(await GetSupplierContactsAsync(cancellationToken), counterparty is null ? null : ManagerOf(counterparty));
+    }
+
     // Company side.
+
+    public async Task<SupplierContactsView> GetSupplierContactsAsync(CancellationToken cancellationToken)
+    {
+        var portal = await settings.GetAsync(cancellationToken);
+        var contacts = await settings.GetContactsAsync(cancellationToken);
+        return new SupplierContactsView(portal.CompanyName, contacts.Address, contacts.Phone, contacts.Email, contacts.Hours);
+    }
+
+    /// <summary>Replaces the supplier's contacts (one row; the same body again changes nothing a reader sees).</summary>
+    public async Task<SupplierContactsView> UpdateSupplierContactsAsync(SupplierContactsRequest request, CancellationToken cancellationToken)
+    {
+        await settings.SaveContactsAsync(new SupplierContactsEntity
+        {
+            Address = Blank(request.Address),
+            Phone = Blank(request.Phone),
+            Email = Blank(request.Email),
+            Hours = Blank(request.Hours),
+        }, cancellationToken);
+        return await GetSupplierContactsAsync(cancellationToken);
+    }
 
     public async Task<(SettingsView View, string ETag)> GetSettingsAsync(CancellationToken cancellationToken)
     {
@@ -134,6 +161,9 @@ public sealed class AccountService(
             Email = Blank(request.Email),
             Phone = Blank(request.Phone),
             Address = Blank(request.Address),
+            ManagerName = Blank(request.ManagerName),
+            ManagerEmail = Blank(request.ManagerEmail),
+            ManagerPhone = Blank(request.ManagerPhone),
         };
         await store.UpsertCounterpartyAsync(entity, condition ?? WriteCondition.Any, cancellationToken);
         return (ToView(entity), entity.ETag.ToString());
@@ -289,7 +319,10 @@ public sealed class AccountService(
 
     private static UserView ToView(UserEntity u) => new(u.UserId, u.Username, u.DisplayName, u.Email, u.Phone, u.JobTitle, u.UserKind);
 
-    private static CounterpartyView ToView(CounterpartyEntity c) => new(c.RowKey, c.Name, c.Code, c.TaxId, c.Email, c.Phone, c.Address);
+    private static CounterpartyView ToView(CounterpartyEntity c) => new(c.RowKey, c.Name, c.Code, c.TaxId, c.Email, c.Phone, c.Address, ManagerOf(c));
+
+    private static ManagerView? ManagerOf(CounterpartyEntity c) =>
+        string.IsNullOrWhiteSpace(c.ManagerName) ? null : new ManagerView(c.ManagerName, c.ManagerEmail, c.ManagerPhone);
 
     internal static AccessGroupView ToView(AccessGroupEntity g) =>
         new(g.RowKey, g.Name, g.Profile, g.AllowedCategories.Split(',', StringSplitOptions.RemoveEmptyEntries));

@@ -31,6 +31,16 @@ public sealed class SettingsStore(TableServiceClient tables, IOptions<AuthOption
         return response.HasValue ? response.Value! : new SettingsEntity();
     }
 
+    /// <summary>The supplier's contact details (a point read: only the Account page asks).</summary>
+    public async Task<SupplierContactsEntity> GetContactsAsync(CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<SupplierContactsEntity>(SettingsEntity.Key, SupplierContactsEntity.Key, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value! : new SupplierContactsEntity();
+    }
+
+    public async Task SaveContactsAsync(SupplierContactsEntity contacts, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(contacts, TableUpdateMode.Replace, cancellationToken);
+
     /// <summary>Saves the settings; <paramref name="ifMatch"/> guards against overwriting someone else's change.</summary>
     public async Task<SettingsEntity> SaveAsync(SettingsEntity settings, ETag ifMatch, CancellationToken cancellationToken)
     {

@@ -58,7 +58,8 @@ public sealed class CatalogAdminService(CatalogStore store, AccountService accou
             Unit = p.Unit.Trim(),
             UnitPrecision = p.UnitPrecision,
             Price = Money.Store(p.Price),
-            DefaultWarehouseId = p.DefaultWarehouseId,
+            DefaultWarehouseId = p.Kind == ProductKind.Service ? "" : p.DefaultWarehouseId!,
+            Kind = p.Kind.ToString(),
             Characteristics = JsonSerializer.Serialize(p.Characteristics ?? [], PortalJson.Options),
             Stock = JsonSerializer.Serialize(p.Stock ?? [], PortalJson.Options),
             Active = p.Active,
@@ -98,7 +99,7 @@ public sealed class CatalogAdminService(CatalogStore store, AccountService accou
             {
                 errors.Add(new ImportError(ImportReader.LineOf(products, i), "categoryId", $"No category '{products[i].CategoryId}'; create it first."));
             }
-            if (!snapshot.WarehousesById.ContainsKey(products[i].DefaultWarehouseId))
+            if (products[i].Kind == ProductKind.Goods && !snapshot.WarehousesById.ContainsKey(products[i].DefaultWarehouseId!))
             {
                 errors.Add(new ImportError(ImportReader.LineOf(products, i), "defaultWarehouseId", $"No warehouse '{products[i].DefaultWarehouseId}'; create it first."));
             }

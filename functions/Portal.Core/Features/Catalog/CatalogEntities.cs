@@ -36,6 +36,8 @@ public sealed class ProductEntity : TableRow
     public string Stock { get; set; } = "{}";
     /// <summary>A withdrawn product stays for history but can no longer be seen or ordered.</summary>
     public bool Active { get; set; } = true;
+    /// <summary>Goods or Service (<see cref="ProductKind"/>); rows written before services existed are goods.</summary>
+    public string Kind { get; set; } = nameof(ProductKind.Goods);
 }
 
 public sealed class CategoryEntity : TableRow

@@ -66,6 +66,7 @@ public static class CatalogImportDiff
                 changes.Add(new FieldChange(field, Blank(old), Blank(@new)));
             }
         }
+        Compare("kind", current.Kind.ToString().ToLowerInvariant(), row.Kind.ToString().ToLowerInvariant());
         Compare("name", current.Name, row.Name.Trim());
         Compare("description", current.Description, row.Description?.Trim());
         Compare("categoryId", current.CategoryId, row.CategoryId);
@@ -75,7 +76,7 @@ public static class CatalogImportDiff
         {
             changes.Add(new FieldChange("price", Text(current.ListPrice), Text(row.Price)));
         }
-        Compare("defaultWarehouseId", current.DefaultWarehouseId, row.DefaultWarehouseId);
+        Compare("defaultWarehouseId", current.DefaultWarehouseId, row.Kind == ProductKind.Service ? "" : row.DefaultWarehouseId);
         Compare("characteristics", Characteristics(current.Characteristics), Characteristics(row.Characteristics ?? []));
         if (!SameStock(current.Stock, row.Stock ?? []))
         {

@@ -19,9 +19,23 @@ public sealed record Product(
     string DefaultWarehouseId,
     IReadOnlyList<Characteristic> Characteristics,
     IReadOnlyDictionary<string, decimal> Stock,
-    bool Active)
+    bool Active,
+    ProductKind Kind = ProductKind.Goods)
 {
     public decimal AvailableQuantity => Stock.Values.Sum();
+
+    /// <summary>A service (installation, an hour of work) has no stock and ships from no warehouse.</summary>
+    public bool IsService => Kind == ProductKind.Service;
+
+    /// <summary>What a warehouse holds of this product (0 when it holds none or is unknown).</summary>
+    public decimal StockIn(string warehouseId) => Stock.TryGetValue(warehouseId, out var quantity) ? quantity : 0m;
+}
+
+/// <summary>Goods are kept in warehouses and shipped; a service is performed (no stock, no warehouse, often by the hour).</summary>
+public enum ProductKind
+{
+    Goods,
+    Service,
 }
 
 public sealed record Category(string Id, string Name, int SortOrder);
@@ -33,12 +47,13 @@ public sealed record Warehouse(string Id, string Name, string City);
 public sealed record CategoryView(string Id, string Name);
 
 public sealed record ProductSummaryView(string Sku, string Name, string CategoryId, string CategoryName, string Unit, Money Price,
-    decimal AvailableQuantity, string DefaultWarehouseId);
+    decimal AvailableQuantity, string DefaultWarehouseId, ProductKind Kind = ProductKind.Goods);
 
 public sealed record AvailabilityView(string WarehouseId, string WarehouseName, decimal Quantity);
 
 public sealed record ProductView(string Sku, string Name, string Description, string CategoryId, string CategoryName, string Unit, int UnitPrecision,
-    IReadOnlyList<Characteristic> Characteristics, Money Price, IReadOnlyList<AvailabilityView> Availability, string DefaultWarehouseId);
+    IReadOnlyList<Characteristic> Characteristics, Money Price, IReadOnlyList<AvailabilityView> Availability, string DefaultWarehouseId,
+    ProductKind Kind = ProductKind.Goods);
 
 public sealed record ComparisonProductView(string Sku, string Name, string Unit, Money Price);
 
@@ -64,10 +79,13 @@ public sealed class ProductImport : IValidatable
     [JsonRequired] public string Unit { get; set; } = "";
     public int UnitPrecision { get; set; }
     [JsonRequired] public decimal Price { get; set; }
-    [JsonRequired] public string DefaultWarehouseId { get; set; } = "";
+    /// <summary>Required for goods; a service has none.</summary>
+    public string? DefaultWarehouseId { get; set; }
     public List<Characteristic>? Characteristics { get; set; }
     public Dictionary<string, decimal>? Stock { get; set; }
     public bool Active { get; set; } = true;
+    /// <summary>Goods (the default) or a service.</summary>
+    public ProductKind Kind { get; set; } = ProductKind.Goods;
 
     public void Validate(ValidationErrors errors) => Validate(errors, "");
 
@@ -92,7 +110,19 @@ public sealed class ProductImport : IValidatable
         {
             errors.Add(prefix + "price", "Enter a price from 0 with at most 4 decimal places.");
         }
-        if (!CatalogRules.IsValidKey(DefaultWarehouseId))
+        if (Kind == ProductKind.Service)
+        {
+            // A service is performed, not shipped: a warehouse or stock on it would be a mistake in the file.
+            if (!string.IsNullOrEmpty(DefaultWarehouseId))
+            {
+                errors.Add(prefix + "defaultWarehouseId", "A service has no warehouse; leave it empty.");
+            }
+            if (Stock is { Count: > 0 })
+            {
+                errors.Add(prefix + "stock", "A service has no stock; leave it empty.");
+            }
+        }
+        else if (!CatalogRules.IsValidKey(DefaultWarehouseId))
         {
             errors.Add(prefix + "defaultWarehouseId", "Name a warehouse id.");
         }
@@ -169,7 +199,7 @@ public static class CatalogRules
 
 /// <summary>
 /// CSV columns for a product import: sku, name, description, categoryId, unit, unitPrecision, price,
-/// defaultWarehouseId, active, then any number of "stock:{warehouseId}" and "char:{characteristic}" columns.
+/// defaultWarehouseId, active, kind (goods or service; empty is goods), then any number of "stock:{warehouseId}" and "char:{characteristic}" columns.
 /// </summary>
 public static class ProductCsv
 {
@@ -184,11 +214,17 @@ public static class ProductCsv
         Price = ImportReader.ParseDecimal(row, "price", line),
         DefaultWarehouseId = row.GetValueOrDefault("defaultWarehouseId", ""),
         Active = !row.TryGetValue("active", out var active) || active.Length == 0 || !active.Equals("false", StringComparison.OrdinalIgnoreCase),
+        Kind = KindFromRow(row, line),
         Stock = row.Where(c => c.Key.StartsWith("stock:", StringComparison.OrdinalIgnoreCase) && c.Value.Length > 0)
             .ToDictionary(c => c.Key[6..], c => ImportReader.ParseDecimal(row, c.Key, line)),
         Characteristics = row.Where(c => c.Key.StartsWith("char:", StringComparison.OrdinalIgnoreCase) && c.Value.Length > 0)
             .Select(c => new Characteristic(c.Key[5..], c.Value)).ToList(),
     };
+
+    private static ProductKind KindFromRow(Dictionary<string, string> row, int line) =>
+        !row.TryGetValue("kind", out var text) || string.IsNullOrWhiteSpace(text) ? ProductKind.Goods
+        : PortalJson.TryParseEnum<ProductKind>(text.Trim().ToLowerInvariant(), out var kind) ? kind
+        : throw new FormatException($"Column 'kind' on line {line} must be goods or service.");
 
     public static PriceImport PriceFromRow(Dictionary<string, string> row, int line) => new()
     {

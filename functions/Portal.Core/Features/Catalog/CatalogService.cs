@@ -48,8 +48,7 @@ public sealed class CatalogService(CatalogStore store, CategoryAccess access, Se
             (string.IsNullOrEmpty(term) || p.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase) || p.Sku.Contains(term, StringComparison.OrdinalIgnoreCase)));
         var page = matches.Skip(offset).Take(size + 1).ToList();
         var pricing = await PricingAsync(caller, cancellationToken);
-        var items = page.Take(size).Select(p => new ProductSummaryView(p.Sku, p.Name, p.CategoryId, snapshot.CategoryName(p.CategoryId), p.Unit,
-            pricing.PriceOf(p), p.AvailableQuantity, p.DefaultWarehouseId)).ToList();
+        var items = page.Take(size).Select(p => Summary(snapshot, pricing, p)).ToList();
         return new ListPage<ProductSummaryView>(items, page.Count > size ? EncodeOffset(offset + size) : null);
     }
 
@@ -58,12 +57,32 @@ public sealed class CatalogService(CatalogStore store, CategoryAccess access, Se
         var snapshot = await store.GetSnapshotAsync(cancellationToken);
         var product = await VisibleProductAsync(caller, snapshot, sku, cancellationToken) ?? throw Problems.NotFound("The product");
         var pricing = await PricingAsync(caller, cancellationToken);
-        var availability = snapshot.Warehouses
+        // A service is in no warehouse, so it has no availability to show.
+        var availability = product.IsService ? [] : snapshot.Warehouses
             .Select(w => new AvailabilityView(w.Id, w.Name, product.Stock.TryGetValue(w.Id, out var q) ? q : 0m))
             .ToList();
         return new ProductView(product.Sku, product.Name, product.Description, product.CategoryId, snapshot.CategoryName(product.CategoryId),
-            product.Unit, product.UnitPrecision, product.Characteristics, pricing.PriceOf(product), availability, product.DefaultWarehouseId);
+            product.Unit, product.UnitPrecision, product.Characteristics, pricing.PriceOf(product), availability, product.DefaultWarehouseId, product.Kind);
     }
+
+    /// <summary>
+    /// The products with these SKUs that the caller may see, in the order given, as the catalog lists them; the rest are
+    /// left out (hidden or withdrawn meanwhile). For lists other features keep (favourites, recently ordered).
+    /// </summary>
+    public async Task<List<ProductSummaryView>> SummariesAsync(Caller caller, IEnumerable<string> skus, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.GetSnapshotAsync(cancellationToken);
+        var allowed = await access.AllowedCategoriesAsync(caller, cancellationToken);
+        var pricing = await PricingAsync(caller, cancellationToken);
+        return skus
+            .Select(sku => snapshot.ProductsBySku.GetValueOrDefault(sku))
+            .Where(p => p is { Active: true } && (allowed is null || allowed.Contains(p.CategoryId)))
+            .Select(p => Summary(snapshot, pricing, p!))
+            .ToList();
+    }
+
+    private static ProductSummaryView Summary(CatalogSnapshot snapshot, Pricing pricing, Product p) =>
+        new(p.Sku, p.Name, p.CategoryId, snapshot.CategoryName(p.CategoryId), p.Unit, pricing.PriceOf(p), p.AvailableQuantity, p.DefaultWarehouseId, p.Kind);
 
     /// <summary>Side by side: the union of the products' characteristics plus price, and which rows differ.</summary>
     public async Task<ComparisonView> CompareAsync(Caller caller, string? skus, CancellationToken cancellationToken)

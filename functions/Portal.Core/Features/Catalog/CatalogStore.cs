@@ -206,7 +206,8 @@ public sealed class CatalogStore(TableServiceClient tables, TimeProvider clock, 
                 p.DefaultWarehouseId,
                 JsonSerializer.Deserialize<List<Characteristic>>(p.Characteristics, PortalJson.Options) ?? [],
                 JsonSerializer.Deserialize<Dictionary<string, decimal>>(p.Stock, PortalJson.Options) ?? [],
-                p.Active));
+                p.Active,
+                Enum.TryParse<ProductKind>(p.Kind, out var kind) ? kind : ProductKind.Goods));
         }
         await foreach (var c in _table.QueryAsync<CategoryEntity>(e => e.PartitionKey == CategoryEntity.Partition, cancellationToken: cancellationToken))
         {

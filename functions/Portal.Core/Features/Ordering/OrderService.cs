@@ -28,11 +28,11 @@ public sealed class OrderService(OrderingStore store, OrderDesk desk, IOrderFaul
     public async Task<OrderView> GetAsync(CounterpartyScope scope, string orderId, CancellationToken cancellationToken) =>
         ToView(await ReadAsync(scope, orderId, cancellationToken));
 
-    /// <summary>Lines to put back into the cart for "repeat order".</summary>
-    public async Task<IReadOnlyList<(string Sku, string Name, decimal Quantity)>> LinesForReorderAsync(CounterpartyScope scope, string orderId, CancellationToken cancellationToken)
+    /// <summary>Lines to put back into the cart for "repeat order", each with the warehouse the order shipped from.</summary>
+    public async Task<IReadOnlyList<CartFillRequest>> LinesForReorderAsync(CounterpartyScope scope, string orderId, CancellationToken cancellationToken)
     {
         var order = await ReadAsync(scope, orderId, cancellationToken);
-        return JsonColumn.Read<OrderLine>(order.Lines).Select(l => (l.Sku, l.Name, l.Ordered)).ToList();
+        return JsonColumn.Read<OrderLine>(order.Lines).Select(l => new CartFillRequest(l.Sku, l.Name, l.Ordered, WarehouseId: order.WarehouseId)).ToList();
     }
 
     /// <summary>Orders statement: ordered, shipped and pending quantities of the orders In progress. One partition query.</summary>

@@ -16,6 +16,7 @@ public static class OrderingTables
 public static class OrderingKeys
 {
     public static string Cart(string userId) => "cart:" + userId;
+    public static string Favourites(string userId) => "fav:" + userId;
     public static string Checkout(string checkoutId) => "checkout:" + checkoutId;
     public static string Order(string orderId) => "order:" + orderId;
     public static string OrderNumber(string number) => "onum:" + number;
@@ -32,6 +33,13 @@ public sealed class CartEntity : TableRow
     /// <summary>JSON array of <see cref="CartLine"/>.</summary>
     public string Lines { get; set; } = "[]";
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A buyer's favourite products (RowKey "fav:{userId}"), newest first: one row, one point read.</summary>
+public sealed class FavouritesEntity : TableRow
+{
+    /// <summary>JSON array of SKUs, the newest favourite first.</summary>
+    public string Skus { get; set; } = "[]";
 }
 
 /// <summary>A cart line; <paramref name="Quote"/> is set when it came from a quotation, whose price it keeps while that is valid.</summary>

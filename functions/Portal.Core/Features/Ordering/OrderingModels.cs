@@ -38,6 +38,38 @@ public sealed class UpdateCartLineRequest : IValidatable
     }
 }
 
+/// <summary>Swap a cart line for another product: same quantity, one step.</summary>
+public sealed class SwapCartLineRequest : IValidatable
+{
+    [JsonRequired] public string Sku { get; set; } = "";
+
+    public void Validate(ValidationErrors errors) => errors.Required("sku", Sku, 64);
+}
+
+/// <summary>A quick order: "SKU, quantity" lines as pasted or read from a CSV file.</summary>
+public sealed class QuickOrderRequest : IValidatable
+{
+    public const int MaxLength = 20_000;
+
+    [JsonRequired] public string Text { get; set; } = "";
+
+    public void Validate(ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(Text))
+        {
+            errors.Add("text", "Paste or upload lines of SKU, quantity.");
+        }
+        else if (Text.Length > MaxLength)
+        {
+            errors.Add("text", $"Send at most {MaxLength:N0} characters ({QuickOrderText.MaxLines} lines).");
+        }
+        else if (Text.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t'))
+        {
+            errors.Add("text", "Send plain text: SKU, quantity on each line.");
+        }
+    }
+}
+
 public sealed class CheckoutRequest : IValidatable
 {
     public string? CustomerReference { get; set; }
@@ -86,18 +118,36 @@ public static class CartRules
 // Views.
 
 public sealed record CartLineView(string Id, string Sku, string Name, string Unit, int UnitPrecision, decimal Quantity, string WarehouseId, string WarehouseName,
-    Money? UnitPrice, Money? LineTotal, string? Problem, string? QuotationNumber);
+    Money? UnitPrice, Money? LineTotal, string? Problem, string? QuotationNumber, ProductKind Kind = ProductKind.Goods);
 
 public sealed record CartView(IReadOnlyList<CartLineView> Lines, Money Total, string Version);
 
 public sealed record CartFillItem(string Sku, string Name, decimal Quantity);
 
-/// <summary>Something to put into the cart for review: a line of an earlier order, or of a quotation with its quoted price.</summary>
-public sealed record CartFillRequest(string Sku, string Name, decimal Quantity, Quote? Quote = null);
+/// <summary>
+/// Something to put into the cart for review: a line of an earlier order (with the warehouse it shipped from), or of a
+/// quotation with its quoted price.
+/// </summary>
+public sealed record CartFillRequest(string Sku, string Name, decimal Quantity, Quote? Quote = null, string? WarehouseId = null);
 
 public sealed record CartFillProblem(string Sku, string Name, string Reason);
 
-public sealed record CartFillResult(CartView Cart, IReadOnlyList<CartFillItem> Added, IReadOnlyList<CartFillProblem> Unavailable);
+/// <summary>A repeated line that could not ship from its earlier warehouse (it no longer stocks the product), and where it ships from now.</summary>
+public sealed record CartFillMove(string Sku, string Name, string FromWarehouseId, string FromWarehouseName, string ToWarehouseId, string ToWarehouseName);
+
+public sealed record CartFillResult(CartView Cart, IReadOnlyList<CartFillItem> Added, IReadOnlyList<CartFillProblem> Unavailable, IReadOnlyList<CartFillMove> Moved);
+
+/// <summary>A recognised quick-order line: its line in the text, the product and the price it would be charged.</summary>
+public sealed record QuickOrderLineView(int Line, string Sku, string Name, decimal Quantity, string Unit, Money UnitPrice);
+
+/// <summary>A quick-order line that was not recognised: its line in the text, what was written and why.</summary>
+public sealed record QuickOrderProblemView(int Line, string Sku, string Message);
+
+/// <summary>What a quick order would add (<paramref name="Lines"/>) and what it cannot, line by line; checking changes nothing.</summary>
+public sealed record QuickOrderCheckView(IReadOnlyList<QuickOrderLineView> Lines, IReadOnlyList<QuickOrderProblemView> Problems);
+
+/// <summary>The cart after a quick order, the lines added and those left out with the reason.</summary>
+public sealed record QuickOrderResult(CartView Cart, IReadOnlyList<QuickOrderLineView> Added, IReadOnlyList<QuickOrderProblemView> Problems);
 
 public sealed record CheckoutView(string Id, CheckoutStatus Status, IReadOnlyList<CheckoutOrderView> Orders, string? FailureReason);
 

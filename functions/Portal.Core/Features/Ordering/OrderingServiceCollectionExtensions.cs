@@ -15,6 +15,7 @@ public static class OrderingServiceCollectionExtensions
         services.AddSingleton<OrderService>();
         services.AddSingleton<OrderDesk>();
         services.TryAddSingleton<IOrderFaults, NoOrderFaults>();
+        services.AddSingleton<ProductListsService>();
         services.TryAddSingleton<ICheckoutFaults, NoCheckoutFaults>();
         services.AddPortalTables(OrderingTables.Orders);
         services.AddPortalQueues(CheckoutService.QueueName);

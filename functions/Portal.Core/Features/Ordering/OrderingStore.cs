@@ -41,6 +41,13 @@ public sealed class OrderingStore(TableServiceClient tables) : IOrderNumbers
     public Task<CartEntity?> ReadCartAsync(CounterpartyScope scope, string userId, CancellationToken cancellationToken) =>
         ReadAsync<CartEntity>(scope, OrderingKeys.Cart(userId), cancellationToken);
 
+    public Task<FavouritesEntity?> ReadFavouritesAsync(CounterpartyScope scope, string userId, CancellationToken cancellationToken) =>
+        ReadAsync<FavouritesEntity>(scope, OrderingKeys.Favourites(userId), cancellationToken);
+
+    /// <summary>The newest orders' list rows (one range query), for "recently ordered".</summary>
+    public async Task<List<OrderListEntity>> NewestOrdersAsync(CounterpartyScope scope, int count, CancellationToken cancellationToken) =>
+        (await PagedQuery.ReadAsync(_table, OrderListFilter(scope, null, null, null), null, count, (OrderListEntity o) => o, cancellationToken)).Items.ToList();
+
     public Task<CheckoutEntity?> ReadCheckoutAsync(CounterpartyScope scope, string checkoutId, CancellationToken cancellationToken) =>
         TableKeys.IsSafe(checkoutId) ? ReadAsync<CheckoutEntity>(scope, OrderingKeys.Checkout(checkoutId), cancellationToken) : Task.FromResult<CheckoutEntity?>(null);
 

@@ -73,7 +73,43 @@ public sealed class CartFunctions(PortalEndpoint endpoint, CartService carts, Or
         endpoint.RunAsync(req, Access.Customer, async caller =>
         {
             var lines = await orders.LinesForReorderAsync(caller.Scope(), id, ct);
-            return Filled(await carts.FillAsync(caller, lines.Select(l => new CartFillRequest(l.Sku, l.Name, l.Quantity)).ToList(), ct));
+            return Filled(await carts.FillAsync(caller, lines, ct));
+        });
+
+    [ApiSummary("Swap a line for another product: the same quantity, in one step")]
+    [ApiHeader("If-Match", "The cart version", Required = true)]
+    [ApiRequest(typeof(SwapCartLineRequest))]
+    [ApiResponse(200, typeof(CartView))]
+    [Function(nameof(SwapCartLine))]
+    public Task<IActionResult> SwapCartLine(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/lines/{lineId}/swap")] HttpRequest req, string lineId, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+        {
+            var ifMatch = req.RequireIfMatch();
+            return Cart(await carts.SwapLineAsync(caller, lineId, await req.ReadJsonAsync<SwapCartLineRequest>(ct), ifMatch, ct));
+        });
+
+    [ApiSummary("Check a quick order (SKU, quantity lines) without changing the cart")]
+    [ApiRequest(typeof(QuickOrderRequest))]
+    [ApiResponse(200, typeof(QuickOrderCheckView))]
+    [Function(nameof(CheckQuickOrder))]
+    public Task<IActionResult> CheckQuickOrder(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/quick-order/check")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+            ApiResult.Ok(await carts.CheckQuickOrderAsync(caller, await req.ReadJsonAsync<QuickOrderRequest>(ct), ct)));
+
+    [ApiSummary("Add a quick order's recognised lines to the cart in one step")]
+    [ApiHeader("Idempotency-Key", "Required: a retry with the same key adds nothing twice", Required = true)]
+    [ApiRequest(typeof(QuickOrderRequest))]
+    [ApiResponse(200, typeof(QuickOrderResult))]
+    [Function(nameof(AddQuickOrder))]
+    public Task<IActionResult> AddQuickOrder(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cart/quick-order")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Customer, async caller =>
+        {
+            var key = Idempotency.KeyOf(req);
+            var result = await carts.QuickOrderAsync(caller, await req.ReadJsonAsync<QuickOrderRequest>(ct), key, ct);
+            return ApiResult.Ok(result).WithETag(result.Cart.Version);
         });
 
     private static ApiResult Cart(CartView cart)

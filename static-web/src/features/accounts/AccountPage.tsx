@@ -20,6 +20,7 @@ import { describeError, fieldError } from "../../lib/problems";
 import { isCustomer, sessionQueryKey, useMe, useSession, useStoreSession, type MeView } from "../../lib/session";
 import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll } from "../../lib/ui";
 import type { Colleagues, ContactChange, PasswordChange } from "./api";
+import { SupplierContacts } from "./SupplierContacts";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gap: tokens.spacingHorizontalL, gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))" },
@@ -38,6 +39,7 @@ export function AccountPage() {
       <PageHeader title="My account" subtitle={`${me.user.displayName} · ${me.counterparty?.name ?? me.companyName}`} />
       <div className={styles.grid}>
         <Profile me={me} />
+        {isCustomer(me) && <SupplierContacts />}
         <ContactForm me={me} />
         <PasswordForm />
         {isCustomer(me) && <Colleagues />}

@@ -6,3 +6,5 @@ export type ContactChange = Schema<"ContactRequest">;
 export type PasswordChange = Schema<"ChangePasswordRequest">;
 /** The colleagues at the same counterparty. */
 export type Colleagues = Schema<"ItemListOfColleagueView">;
+/** The supplier's contacts and the company's account manager (Account → View contact information). */
+export type ContactInformation = Schema<"ContactInformationView">;

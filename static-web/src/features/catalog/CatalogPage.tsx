@@ -1,24 +1,17 @@
 import {
-  Badge,
   Button,
-  Card,
   Checkbox,
   Field,
   SearchBox,
   Select,
   Text,
   makeStyles,
-  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { CartRegular, ReOrderDotsVerticalRegular } from "@fluentui/react-icons";
-import { useEffect, useState, type DragEvent, type ReactNode } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
-import { useAddToCart } from "../../lib/cart";
-import { productDragType, type DraggedProduct } from "../../lib/dnd";
-import { formatMoney, formatQuantity } from "../../lib/format";
+import { useEffect, useState, type ReactNode } from "react";
+import { useNavigate, useSearchParams } from "react-router";
 import { useAnnounce } from "../../lib/live";
-import { describeError } from "../../lib/problems";
+import { ProductCard } from "../../lib/productCard";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../lib/ui";
 import { useCategories, useProducts, type ProductSummary } from "./api";
 import { useCompareSelection } from "./compareSelection";
@@ -48,14 +41,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(230px, 1fr))",
     gap: tokens.spacingHorizontalM,
   },
-  card: { height: "100%", cursor: "grab" },
-  cardHead: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "start" },
-  grip: { color: tokens.colorNeutralForeground3, flexShrink: 0, marginTop: "2px" },
-  name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, margin: 0 },
-  nameLink: { textDecorationLine: "none", ":hover": { textDecorationLine: "underline" } },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  price: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", marginTop: "auto" },
   more: { display: "flex", justifyContent: "center", padding: tokens.spacingVerticalL },
   compareBar: {
     display: "flex",
@@ -67,8 +53,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  // Shown by an outline rather than transparency, which would drop the card's text below readable contrast.
-  dragging: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "2px" },
 });
 
 /** The catalog; the app puts the cart beside it (`aside`) so products can be dragged onto it. */
@@ -168,7 +152,7 @@ export function CatalogPage({ aside }: { aside?: ReactNode }) {
               <ul className={styles.grid} aria-label="Products found">
                 {items.map((product) => (
                   <li key={product.sku}>
-                    <ProductCard
+                    <CatalogCard
                       product={product}
                       selected={compare.skus.includes(product.sku)}
                       canSelectMore={compare.skus.length < compare.max}
@@ -195,86 +179,21 @@ export function CatalogPage({ aside }: { aside?: ReactNode }) {
   );
 }
 
-function ProductCard(props: {
+function CatalogCard(props: {
   product: ProductSummary;
   selected: boolean;
   canSelectMore: boolean;
   onToggleCompare: () => void;
 }) {
-  const { product } = props;
-  const styles = useStyles();
-  const add = useAddToCart();
-  const announce = useAnnounce();
-  const [dragging, setDragging] = useState(false);
-  const nameId = `product-${product.sku}`;
-
-  const onDragStart = (event: DragEvent) => {
-    const data: DraggedProduct = { sku: product.sku, name: product.name };
-    event.dataTransfer.setData(productDragType, JSON.stringify(data));
-    event.dataTransfer.setData("text/plain", `${product.name} (${product.sku})`);
-    event.dataTransfer.effectAllowed = "copy";
-    setDragging(true);
-  };
-
-  const addOne = () =>
-    add.mutate(
-      { sku: product.sku, quantity: 1 },
-      {
-        onSuccess: () => announce(`${product.name} added to the cart.`),
-        onError: (error) => announce(`${product.name} was not added. ${describeError(error).title}`, "assertive"),
-      },
-    );
-
   return (
-    <Card
-      className={mergeClasses(styles.card, dragging && styles.dragging)}
-      // Drag handlers would make Fluent treat the card as one focusable group; its link and buttons are
-      // what keyboard users need, so the card itself stays out of the tab order.
-      focusMode="off"
-      draggable
-      onDragStart={onDragStart}
-      onDragEnd={() => setDragging(false)}
-      data-sku={product.sku}
-    >
-      <div className={styles.cardHead}>
-        <ReOrderDotsVerticalRegular className={styles.grip} aria-hidden />
-        <div>
-          <h2 className={styles.name} id={nameId}>
-            <Link to={`/purchases/catalog/${encodeURIComponent(product.sku)}`} draggable={false} className={styles.nameLink}>
-              {product.name}
-            </Link>
-          </h2>
-          <div className={styles.meta}>
-            {product.sku} · {product.categoryName}
-          </div>
-        </div>
-      </div>
-      <div>
-        <span className={styles.price}>{formatMoney(product.price)}</span> <span className={styles.meta}>per {product.unit}</span>
-      </div>
-      <div>
-        {product.availableQuantity > 0 ? (
-          <Badge appearance="tint" color="success">
-            {formatQuantity(product.availableQuantity)} {product.unit} available
-          </Badge>
-        ) : (
-          <Badge appearance="tint" color="warning">
-            Out of stock
-          </Badge>
-        )}
-      </div>
-      <div className={styles.actions}>
-        <Button icon={<CartRegular />} appearance="primary" onClick={addOne} disabled={add.isPending} aria-describedby={nameId}>
-          {add.isPending ? "Adding…" : "Add to cart"}
-        </Button>
-        <Checkbox
-          label="Compare"
-          checked={props.selected}
-          disabled={!props.selected && !props.canSelectMore}
-          onChange={props.onToggleCompare}
-          aria-describedby={nameId}
-        />
-      </div>
-    </Card>
+    <ProductCard product={props.product}>
+      <Checkbox
+        label="Compare"
+        checked={props.selected}
+        disabled={!props.selected && !props.canSelectMore}
+        onChange={props.onToggleCompare}
+        aria-describedby={`product-${props.product.sku}`}
+      />
+    </ProductCard>
   );
 }

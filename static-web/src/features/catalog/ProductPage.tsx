@@ -17,6 +17,8 @@ import { CartRegular } from "@fluentui/react-icons";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { useAddToCart } from "../../lib/cart";
+import { FavouriteButton } from "../../lib/favourites";
+import { isService } from "../../lib/products";
 import { formatMoney, formatQuantity } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { describeError, fieldError } from "../../lib/problems";
@@ -43,7 +45,11 @@ function Product({ product }: { product: ProductDetail }) {
   const styles = useStyles();
   return (
     <>
-      <PageHeader title={product.name} subtitle={`${product.sku} · ${product.categoryName}`} />
+      <PageHeader
+        title={product.name}
+        subtitle={`${product.sku} · ${product.categoryName}${isService(product) ? " · a service" : ""}`}
+        actions={<FavouriteButton sku={product.sku} name={product.name} />}
+      />
       <div className={styles.layout}>
         <div>
           {product.description && <p>{product.description}</p>}
@@ -73,7 +79,9 @@ function Product({ product }: { product: ProductDetail }) {
             <AddToCartForm product={product} />
           </Card>
           <h2 className={styles.h2}>Availability</h2>
-          {product.availability.length === 0 ? (
+          {isService(product) ? (
+            <p>A service: it is performed for you, not shipped from a warehouse.</p>
+          ) : product.availability.length === 0 ? (
             <EmptyState>Not in stock in any warehouse at the moment.</EmptyState>
           ) : (
             <TableScroll label="Availability by warehouse">
@@ -108,6 +116,7 @@ function AddToCartForm({ product }: { product: ProductDetail }) {
   const add = useAddToCart();
   const announce = useAnnounce();
   const [quantity, setQuantity] = useState("1");
+  const service = isService(product);
   const [warehouseId, setWarehouseId] = useState(product.defaultWarehouseId);
   const [added, setAdded] = useState<string | null>(null);
   const step = product.unitPrecision > 0 ? String(10 ** -product.unitPrecision) : "1";
@@ -116,7 +125,7 @@ function AddToCartForm({ product }: { product: ProductDetail }) {
     event.preventDefault();
     setAdded(null);
     add.mutate(
-      { sku: product.sku, quantity: Number(quantity), warehouseId },
+      { sku: product.sku, quantity: Number(quantity), warehouseId: service ? undefined : warehouseId },
       {
         onSuccess: () => {
           const message = `${formatQuantity(Number(quantity), product.unitPrecision)} ${product.unit} of ${product.name} added to the cart.`;
@@ -139,15 +148,17 @@ function AddToCartForm({ product }: { product: ProductDetail }) {
       <Field label={`Quantity (${product.unit})`} validationMessage={fieldError(add.error, "quantity")}>
         <Input type="number" inputMode="decimal" min={step} step={step} value={quantity} onChange={(_, d) => setQuantity(d.value)} />
       </Field>
-      <Field label="Ship from warehouse">
-        <Select value={warehouseId} onChange={(_, d) => setWarehouseId(d.value)}>
-          {product.availability.map((a) => (
-            <option key={a.warehouseId} value={a.warehouseId}>
-              {a.warehouseName} ({formatQuantity(a.quantity, product.unitPrecision)} available)
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {!service && (
+        <Field label="Ship from warehouse">
+          <Select value={warehouseId} onChange={(_, d) => setWarehouseId(d.value)}>
+            {product.availability.map((a) => (
+              <option key={a.warehouseId} value={a.warehouseId}>
+                {a.warehouseName} ({formatQuantity(a.quantity, product.unitPrecision)} available)
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <div>
         <Button type="submit" appearance="primary" icon={<CartRegular />} disabled={add.isPending}>
           {add.isPending ? "Adding…" : "Add to cart"}

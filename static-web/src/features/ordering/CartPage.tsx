@@ -1,6 +1,7 @@
 import {
   Button,
   Field,
+  Checkbox,
   Input,
   Select,
   Table,
@@ -10,22 +11,48 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
+  shorthands,
   tokens,
 } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { Link, useLocation } from "react-router";
-import { useCart, type CartFillNotice, type CartLine } from "../../lib/cart";
+import { useAddToCart, useCart, type CartFillNotice, type CartLine } from "../../lib/cart";
+import { useProductDropTarget } from "../../lib/dnd";
 import { formatMoney, formatQuantity } from "../../lib/format";
 import { useAnnounce } from "../../lib/live";
 import { describeError } from "../../lib/problems";
 import { useNarrowScreen } from "../../lib/list";
 import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
 import { LineGoneError, useChangeCart, useWarehouses, type CartChange, type Checkout, type Warehouse } from "./api";
+import { CartCompare, type Compared } from "./CartCompare";
 import { CheckoutResult, CheckoutSection } from "./CheckoutSection";
+import { ProductFinder } from "./ProductFinder";
+import { QuickOrder } from "./QuickOrder";
 
 const useStyles = makeStyles({
   stack: { display: "grid", gap: tokens.spacingVerticalL },
+  // The finder beside the cart, so a product is dragged across rather than up a long page; one column on narrow screens.
+  layout: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)",
+    gap: tokens.spacingHorizontalXL,
+    alignItems: "start",
+    "@media (max-width: 1023px)": { gridTemplateColumns: "minmax(0, 1fr)" },
+  },
+  side: { display: "grid", gap: tokens.spacingVerticalXXL, "@media (max-width: 1023px)": { order: 2 } },
+  dropZone: {
+    display: "grid",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    ...shorthands.border("2px", "dashed", tokens.colorNeutralStroke1),
+  },
+  over: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  compareLines: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", margin: 0, padding: 0, border: "none" },
+  legend: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS, float: "left" },
   sku: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   problem: { display: "block", color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
   quantity: { width: "8em" },
@@ -111,6 +138,17 @@ export function CartPage() {
   const fill = (location.state as { fill?: CartFillNotice } | null)?.fill;
   const [conflict, setConflict] = useState<string | null>(null);
   const [finished, setFinished] = useState<Checkout | null>(null);
+  const [compared, setCompared] = useState<Compared[]>([]);
+  const add = useAddToCart();
+  const drop = useProductDropTarget((product) =>
+    add.mutate(
+      { sku: product.sku, quantity: 1 },
+      {
+        onSuccess: () => announce(`${product.name} added to the cart.`),
+        onError: (error) => announce(`${product.name} was not added. ${describeError(error).title}`, "assertive"),
+      },
+    ),
+  );
 
   const apply = (next: CartChange, done: string) => {
     setConflict(null);
@@ -133,6 +171,22 @@ export function CartPage() {
   };
 
   const lines = cart.data?.cart.lines ?? [];
+  // Compared cart lines follow the cart: a line removed or swapped meanwhile drops out.
+  const comparing: Compared[] = compared.flatMap((c) => {
+    if (!c.line) return [c];
+    const line = lines.find((l) => l.id === c.line!.id);
+    return line ? [{ sku: line.sku, name: line.name, line }] : [];
+  });
+  const toggleLine = (line: CartLine) =>
+    setCompared((current) =>
+      current.some((c) => c.line?.id === line.id) ? current.filter((c) => c.line?.id !== line.id) : [...current, { sku: line.sku, name: line.name, line }],
+    );
+  const toggleProduct = (product: { sku: string; name: string }) =>
+    setCompared((current) =>
+      current.some((c) => !c.line && c.sku === product.sku)
+        ? current.filter((c) => c.line || c.sku !== product.sku)
+        : [...current, { sku: product.sku, name: product.name }],
+    );
   return (
     <>
       <PageHeader
@@ -150,23 +204,62 @@ export function CartPage() {
         {fill && !finished && <FillNotice fill={fill} />}
         {conflict && <Notice intent="warning" title={conflict} />}
         {change.isError && !(change.error instanceof LineGoneError) && <ErrorState error={change.error} />}
-        {cart.isPending ? (
-          <LoadingState label="Loading the cart…" />
-        ) : cart.isError ? (
-          <ErrorState error={cart.error} onRetry={() => cart.refetch()} />
-        ) : lines.length === 0 ? (
-          !finished && <EmptyState>
-            The cart is empty. Add products from the <Link to="/purchases/catalog">catalog</Link>, a{" "}
-            <Link to="/documents/quotations">quotation</Link> or an earlier <Link to="/purchases/orders">order</Link>.
-          </EmptyState>
-        ) : (
-          <>
-            <CartLines lines={lines} warehouses={warehouses.data?.items} busy={change.isPending} onChange={apply} />
-            <div className={styles.total} data-testid="cart-total">
-              Total: {formatMoney(cart.data.cart.total)}
-            </div>
-            <CheckoutSection hasProblems={lines.some((l) => l.problem)} onStart={() => setFinished(null)} onFinished={setFinished} />
-          </>
+        <div className={styles.layout}>
+          <div className={styles.side}>
+            <ProductFinder compared={comparing.filter((c) => !c.line).map((c) => c.sku)} onToggleCompare={toggleProduct} />
+            <QuickOrder />
+          </div>
+          <section
+            className={mergeClasses(styles.dropZone, drop.over && styles.over)}
+            aria-labelledby="cart-lines-title"
+            data-testid="cart-drop-zone"
+            {...drop.handlers}
+          >
+            <h2 className={styles.h2} id="cart-lines-title">
+              In the cart
+            </h2>
+            <span className={styles.sku}>Drop products here.</span>
+            {add.isError && <ErrorState error={add.error} />}
+            {cart.isPending ? (
+              <LoadingState label="Loading the cart…" />
+            ) : cart.isError ? (
+              <ErrorState error={cart.error} onRetry={() => cart.refetch()} />
+            ) : lines.length === 0 ? (
+              !finished && <EmptyState>
+                The cart is empty. Drag products here from the finder, paste a quick order, or add them from the{" "}
+                <Link to="/purchases/catalog">catalog</Link>, a <Link to="/documents/quotations">quotation</Link> or an earlier{" "}
+                <Link to="/purchases/orders">order</Link>.
+              </EmptyState>
+            ) : (
+              <>
+                <CartLines lines={lines} warehouses={warehouses.data?.items} busy={change.isPending} onChange={apply} />
+                <fieldset className={styles.compareLines}>
+                  <legend className={styles.legend}>Compare lines:</legend>
+                  {lines.map((line) => (
+                    <Checkbox
+                      key={line.id}
+                      label={line.name}
+                      checked={comparing.some((c) => c.line?.id === line.id)}
+                      onChange={() => toggleLine(line)}
+                    />
+                  ))}
+                </fieldset>
+                <div className={styles.total} data-testid="cart-total">
+                  Total: {formatMoney(cart.data.cart.total)}
+                </div>
+                <CheckoutSection hasProblems={lines.some((l) => l.problem)} onStart={() => setFinished(null)} onFinished={setFinished} />
+              </>
+            )}
+          </section>
+        </div>
+        {/* Below the finder and the cart, so ticking Compare never moves what the pointer is on. */}
+        {comparing.length > 0 && (
+          <CartCompare
+            compared={comparing}
+            busy={change.isPending}
+            onClear={() => setCompared([])}
+            onSwap={(line, sku, name) => apply({ kind: "swap", lineId: line.id, sku }, `${line.name} swapped for ${name}.`)}
+          />
         )}
       </div>
     </>
@@ -177,9 +270,21 @@ function FillNotice({ fill }: { fill: CartFillNotice }) {
   const count = fill.added.length;
   return (
     <Notice
-      intent={fill.unavailable.length > 0 ? "warning" : "success"}
+      intent={fill.unavailable.length > 0 || (fill.moved?.length ?? 0) > 0 ? "warning" : "success"}
       title={`${count} ${count === 1 ? "product was" : "products were"} added from ${fill.source}. Review the cart, then create the order.`}
     >
+      {(fill.moved?.length ?? 0) > 0 && (
+        <>
+          Ships from another warehouse now:
+          <ul>
+            {fill.moved!.map((m) => (
+              <li key={m.sku}>
+                {m.name} ({m.sku}): {m.fromWarehouseName} → {m.toWarehouseName}, because {m.fromWarehouseName} no longer stocks it
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {fill.unavailable.length > 0 && (
         <>
           Not added:
@@ -233,7 +338,9 @@ function CartRow(props: Omit<LinesProps, "lines"> & { line: CartLine; layout: "r
       {line.problem && <span className={styles.problem}>{line.problem}</span>}
     </>
   );
-  const warehouse = (
+  const warehouse = line.kind === "service" ? (
+    <span className={styles.sku}>Service · no warehouse</span>
+  ) : (
     <Select
       className={styles.warehouse}
       aria-label={`Warehouse for ${line.name}`}
@@ -293,7 +400,7 @@ function CartRow(props: Omit<LinesProps, "lines"> & { line: CartLine; layout: "r
       <li className={styles.card}>
         <div>{product}</div>
         {/* The accessible name starts with the visible label and adds which product it is for. */}
-        <Field label="Warehouse">{warehouse}</Field>
+        {line.kind === "service" ? <div>{warehouse}</div> : <Field label="Warehouse">{warehouse}</Field>}
         <div className={styles.figures}>
           <Field label="Quantity">{quantityField}</Field>
           <dl className={styles.figure}>

@@ -101,21 +101,26 @@ export function CheckoutResult({ checkout }: { checkout: Checkout }) {
     <Notice
       intent="success"
       title={
-        orders.length > 1
-          ? `Your cart was split by warehouse into ${orders.length} orders.`
-          : `Order ${orders[0]?.number ?? ""} was created.`
+        orders.length > 1 ? `${splitSummary(orders)}.` : `Order ${orders[0]?.number ?? ""} was created.`
       }
     >
       <ul data-testid="created-orders">
         {orders.map((order) => (
           <li key={order.id}>
-            <Link to={`/purchases/orders/${encodeURIComponent(order.id)}`}>Order {order.number}</Link> from{" "}
-            {order.warehouseName}, {formatMoney(order.total)}
+            <Link to={`/purchases/orders/${encodeURIComponent(order.id)}`}>Order {order.number}</Link>
+            {order.warehouseId ? ` from ${order.warehouseName}` : " for the services"}, {formatMoney(order.total)}
           </li>
         ))}
       </ul>
     </Notice>
   );
+}
+
+/** Services ship from no warehouse, so they are an order of their own beside the one per warehouse. */
+function splitSummary(orders: { warehouseId: string }[]): string {
+  return orders.some((o) => !o.warehouseId)
+    ? `Your cart was split into ${orders.length} orders: one per warehouse and one for the services`
+    : `Your cart was split by warehouse into ${orders.length} orders`;
 }
 
 /** Reports a finished checkout once: refreshes the cart and orders and tells screen reader users. */
@@ -128,7 +133,7 @@ function useCheckoutFinished(checkout: Checkout | undefined, onFinished: (checko
     if (checkout.status === "completed") {
       announce(
         orders.length > 1
-          ? `Your cart was split by warehouse into ${orders.length} orders: ${orders.map((o) => o.number).join(", ")}.`
+          ? `${splitSummary(orders)}: ${orders.map((o) => o.number).join(", ")}.`
           : `Order ${orders[0]?.number ?? ""} was created.`,
       );
     } else {

@@ -1,5 +1,8 @@
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatMoney } from "../../lib/format";
 import { DataList, type ListColumn } from "../../lib/list";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../lib/ui";
@@ -27,6 +30,9 @@ export function OrdersPage() {
   const [params, setParams] = useSearchParams();
   const filters: OrderFilters = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "" };
   const orders = useOrders(filters);
+  // Repeat order from the row, as on the order's page: the lines go into the cart for review first.
+  const fill = useFillCartForReview();
+  const [repeating, setRepeating] = useState<string | null>(null);
   const filtered = filters.status !== "" || filters.from !== "" || filters.to !== "";
 
   // Filters live in the address, so a filtered list can be bookmarked and Back returns to it.
@@ -45,6 +51,7 @@ export function OrdersPage() {
   return (
     <>
       <PageHeader title="Orders" />
+      {fill.isError && <ErrorState error={fill.error} />}
       <div className={styles.filters} role="search" aria-label="Filter orders">
         <Field label="Lifecycle status">
           <Select value={filters.status} onChange={(_, d) => setFilter("status", d.value)}>
@@ -74,7 +81,32 @@ export function OrdersPage() {
         </EmptyState>
       ) : (
         <>
-          <DataList label="Orders" items={items} rowKey={(o) => o.id} columns={orderColumns} />
+          <DataList
+            label="Orders"
+            items={items}
+            rowKey={(o) => o.id}
+            columns={[
+              ...orderColumns,
+              {
+                header: "Actions",
+                card: "plain",
+                kind: "nowrap",
+                cell: (order) => (
+                  <Button
+                    icon={<ArrowRepeatAllRegular />}
+                    disabled={fill.isPending}
+                    aria-label={fill.isPending && repeating === order.id ? undefined : `Repeat order ${order.number}`}
+                    onClick={() => {
+                      setRepeating(order.id);
+                      fill.start({ kind: "order", id: order.id, source: `order ${order.number}` });
+                    }}
+                  >
+                    {fill.isPending && repeating === order.id ? "Adding…" : "Repeat order"}
+                  </Button>
+                ),
+              },
+            ]}
+          />
           {orders.hasNextPage && (
             <div className={styles.more}>
               <Button onClick={() => orders.fetchNextPage()} disabled={orders.isFetchingNextPage}>

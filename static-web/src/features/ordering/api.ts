@@ -16,6 +16,7 @@ export function useWarehouses() {
 
 export type CartChange =
   | { kind: "update"; lineId: string; quantity?: number; warehouseId?: string }
+  | { kind: "swap"; lineId: string; sku: string }
   | { kind: "remove"; lineId: string }
   | { kind: "clear" };
 
@@ -35,7 +36,9 @@ export class LineGoneError extends Error {
 async function send(change: CartChange, etag: string): Promise<CartState> {
   const path = change.kind === "clear" ? "/api/cart" : `/api/cart/lines/${encodeURIComponent(change.lineId)}`;
   const { data, etag: next } =
-    change.kind === "update"
+    change.kind === "swap"
+      ? await request<Cart>("POST", `${path}/swap`, { ifMatch: etag, body: { sku: change.sku } satisfies Schema<"SwapCartLineRequest"> })
+      : change.kind === "update"
       ? await request<Cart>("PATCH", path, {
           ifMatch: etag,
           body: { quantity: change.quantity, warehouseId: change.warehouseId } satisfies Schema<"UpdateCartLineRequest">,
@@ -105,6 +108,44 @@ export function useCheckout(id: string | null) {
     enabled: id !== null,
     refetchInterval: (query) => (query.state.data?.status === "pending" || !query.state.data ? 1000 : false),
     staleTime: 0,
+  });
+}
+
+// The cart page's finder: what the company ordered lately (favourites are in lib/favourites).
+
+export function useRecentlyOrdered(enabled: boolean) {
+  return useQuery({
+    queryKey: ["recently-ordered"],
+    queryFn: ({ signal }) => api.get<Schema<"ItemListOfProductSummaryView">>("/api/recently-ordered", signal),
+    enabled,
+  });
+}
+
+// Quick order: check the pasted lines (nothing changes), then add the recognised ones in one step.
+
+export type QuickOrderCheck = Schema<"QuickOrderCheckView">;
+export type QuickOrderResult = Schema<"QuickOrderResult">;
+
+export function useCheckQuickOrder() {
+  return useMutation({
+    mutationFn: async (text: string) =>
+      (await request<QuickOrderCheck>("POST", "/api/cart/quick-order/check", { body: { text } satisfies Schema<"QuickOrderRequest"> })).data,
+  });
+}
+
+/** The key is chosen once per checked text and reused by a retry, so the lines cannot go into the cart twice. */
+export function useAddQuickOrder() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ text, key }: { text: string; key: string }) => {
+      const { data, etag } = await request<QuickOrderResult>("POST", "/api/cart/quick-order", {
+        body: { text } satisfies Schema<"QuickOrderRequest">,
+        idempotencyKey: key,
+      });
+      return { result: data, etag };
+    },
+    onSuccess: ({ result, etag }) => client.setQueryData<CartState>(cartQueryKey, { cart: result.cart, etag }),
+    retry: (failures, error) => !(error instanceof ApiError) && failures < 2,
   });
 }
 
