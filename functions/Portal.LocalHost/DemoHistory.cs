@@ -54,8 +54,10 @@ internal static class DemoHistory
             var day = today.AddDays(-365 + random.Next(0, 6));
             while (day < today.AddDays(-14))
             {
-                var quiet = day is { Month: 12, Day: >= 22 } or { Month: 1, Day: <= 3 } || day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-                if (!quiet)
+                // Orders wait for Monday at a weekend; the year-end holidays have none.
+                day = day.DayOfWeek switch { DayOfWeek.Saturday => day.AddDays(2), DayOfWeek.Sunday => day.AddDays(1), _ => day };
+                var quiet = day is { Month: 12, Day: >= 22 } or { Month: 1, Day: <= 3 };
+                if (!quiet && day < today.AddDays(-14))
                 {
                     var lines = customer.Products.OrderBy(_ => random.Next()).Take(random.Next(1, 4))
                         .Select(p => (p.Sku, Quantity: (decimal)Math.Max(1, (int)Math.Round(p.Typical * (0.5 + random.NextDouble())))))

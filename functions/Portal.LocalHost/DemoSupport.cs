@@ -16,6 +16,7 @@ internal static class DemoSupport
         var support = services.GetRequiredService<SupportService>();
         var anna = new Caller(CallerKind.Customer, "demo-anna", "anna@northwind.example", "northwind", "customers", "", "");
         var clerk = new Caller(CallerKind.Staff, "demo-clerk", "clerk", null, null, "", "");
+        await SeedPastAsync(support, anna, clerk, cancellationToken);
         var (request, _) = await support.CreateAsync(anna, new CreateSupportRequest
         {
             Subject = "Payment on INV-2026-0003 not shown",
@@ -29,6 +30,46 @@ internal static class DemoSupport
             {
                 Body = "Thank you, Anna. The transfer arrived on Friday; accounting books it today and the invoice will show as paid tomorrow.",
             }, fromSupplier: true, "demo-support-invoice-answer", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Earlier requests from the year of history, answered and closed, dated when they happened (<see cref="DemoClock"/>,
+    /// relative to the seeding day). Created first, so their numbers come before today's question.
+    /// </summary>
+    private static async Task SeedPastAsync(SupportService support, Caller anna, Caller clerk, CancellationToken cancellationToken)
+    {
+        var today = DateTimeOffset.UtcNow.Date;
+        var past = new (int DaysAgo, string Key, SupportCategory Category, string Subject, string Question, string Answer)[]
+        {
+            (241, "demo-support-past-delivery", SupportCategory.Order, "Delivery to the Bristol site instead of the office",
+                "Could the next deliveries go to our building site at Harbour Road instead of the office?",
+                "Done: deliveries now go to the site address. The drivers call 30 minutes ahead."),
+            (118, "demo-support-past-account", SupportCategory.Account, "A portal account for our site foreman",
+                "Dan Okafor runs our sites and should order tools and safety gear himself. Can he get an account?",
+                "Dan has an account now, limited to tools and safety. He receives his sign-in details by email."),
+        };
+        foreach (var (daysAgo, key, category, subject, question, answer) in past)
+        {
+            var asked = new DateTimeOffset(today.AddDays(-daysAgo).AddHours(9), TimeSpan.Zero);
+            SupportRequestView request;
+            using (DemoClock.At(asked))
+            {
+                (request, _) = await support.CreateAsync(anna, new CreateSupportRequest { Subject = subject, Category = category, Message = question }, key, cancellationToken);
+            }
+            if (request.Status != SupportStatus.Open || request.MessageCount != 1)
+            {
+                continue;
+            }
+            using (DemoClock.At(asked.AddHours(3)))
+            {
+                await support.PostAsync(clerk, clerk.ScopeFor("northwind"), request.Id, new SupportMessageRequest { Body = answer }, fromSupplier: true, key + "-answer",
+                    cancellationToken);
+            }
+            using (DemoClock.At(asked.AddDays(1)))
+            {
+                await support.CloseAsync(anna, request.Id, cancellationToken);
+            }
         }
     }
 }

@@ -3,12 +3,6 @@ import {
   Card,
   Field,
   Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -18,7 +12,8 @@ import { ApiError, api, request } from "../../lib/api";
 import { useAnnounce } from "../../lib/live";
 import { describeError, fieldError } from "../../lib/problems";
 import { isCustomer, sessionQueryKey, useMe, useSession, useStoreSession, type MeView } from "../../lib/session";
-import { EmptyState, ErrorState, LoadingState, Notice, PageHeader, TableScroll } from "../../lib/ui";
+import { DataList } from "../../lib/list";
+import { EmptyState, ErrorState, LoadingState, Notice, PageHeader } from "../../lib/ui";
 import type { Colleagues, ContactChange, PasswordChange } from "./api";
 import { SupplierContacts } from "./SupplierContacts";
 
@@ -236,31 +231,18 @@ function Colleagues() {
       ) : colleagues.data.items.length === 0 ? (
         <EmptyState>No colleagues have portal accounts yet.</EmptyState>
       ) : (
-        <TableScroll label="Colleagues">
-          <Table size="small" aria-label="Colleagues">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Job title</TableHeaderCell>
-                <TableHeaderCell>Email</TableHeaderCell>
-                <TableHeaderCell>Phone</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {colleagues.data.items.map((c) => (
-                <TableRow key={c.id}>
-                  <TableCell>
-                    {c.displayName}
-                    {c.disabled && " (disabled)"}
-                  </TableCell>
-                  <TableCell>{c.jobTitle}</TableCell>
-                  <TableCell>{c.email}</TableCell>
-                  <TableCell>{c.phone}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label="Colleagues"
+          items={colleagues.data.items}
+          rowKey={(c) => c.id}
+          headingLevel={3}
+          columns={[
+            { header: "Name", card: "title", cell: (c) => `${c.displayName}${c.disabled ? " (disabled)" : ""}` },
+            { header: "Job title", card: "plain", cell: (c) => c.jobTitle },
+            { header: "Email", cell: (c) => c.email },
+            { header: "Phone", kind: "nowrap", cell: (c) => c.phone },
+          ]}
+        />
       )}
     </Card>
   );
