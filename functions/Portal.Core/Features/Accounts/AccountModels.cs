@@ -199,4 +199,6 @@ public sealed class UpdateUserRequest : IValidatable
 }
 
 public sealed record ManagedUserView(string Id, string Username, string DisplayName, UserKind Kind, string? CounterpartyId, string? AccessGroupId,
-    string? Email, string? Phone, string? JobTitle, bool Disabled, bool HasPassword, DateTimeOffset? LockedUntil);
+    string? Email, string? Phone, string? JobTitle, bool Disabled, bool HasPassword, DateTimeOffset? LockedUntil,
+    // A customer user in no customer access group cannot sign in (CustomerAccessRule): staff see it flagged.
+    bool InNoAccessGroup);

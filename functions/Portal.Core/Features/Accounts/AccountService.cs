@@ -144,14 +144,22 @@ public sealed class AccountService(
         return ToView(entity);
     }
 
-    public async Task<List<ManagedUserView>> ListUsersAsync(CancellationToken cancellationToken) =>
-        (await store.ListUsersAsync(cancellationToken)).Select(ToManagedView).OrderBy(u => u.Username, StringComparer.Ordinal).ToList();
+    public async Task<List<ManagedUserView>> ListUsersAsync(CancellationToken cancellationToken)
+    {
+        var groups = (await store.ListAccessGroupsAsync(cancellationToken)).ToDictionary(g => g.RowKey, StringComparer.Ordinal);
+        return (await store.ListUsersAsync(cancellationToken))
+            .Select(u => ToManagedView(u, u.AccessGroupId is not null && groups.TryGetValue(u.AccessGroupId, out var g) ? g : null))
+            .OrderBy(u => u.Username, StringComparer.Ordinal).ToList();
+    }
 
     public async Task<(ManagedUserView View, string ETag)> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         var user = await store.GetUserAsync(userId, cancellationToken) ?? throw Problems.NotFound("The user");
-        return (ToManagedView(user), user.ETag.ToString());
+        return (await ManagedViewAsync(user, cancellationToken), user.ETag.ToString());
     }
+
+    private async Task<ManagedUserView> ManagedViewAsync(UserEntity user, CancellationToken cancellationToken) =>
+        ToManagedView(user, user.AccessGroupId is null ? null : await store.GetAccessGroupAsync(user.AccessGroupId, cancellationToken));
 
     public async Task<ManagedUserView> CreateUserAsync(CreateUserRequest request, string? userId, CancellationToken cancellationToken)
     {
@@ -179,7 +187,7 @@ public sealed class AccountService(
         };
         await store.AddUserAsync(user, cancellationToken);
         logger.LogInformation("User {Username} created", user.Username);
-        return ToManagedView(user);
+        return await ManagedViewAsync(user, cancellationToken);
     }
 
     public async Task<(ManagedUserView View, string ETag)> UpdateUserAsync(string userId, UpdateUserRequest request, string ifMatch, CancellationToken cancellationToken)
@@ -217,7 +225,7 @@ public sealed class AccountService(
             // Sessions carry the access group and the right to be here: end them so the change applies now.
             await sessions.RevokeAllAsync(user.UserId, null, cancellationToken);
         }
-        return (ToManagedView(user), user.ETag.ToString());
+        return (await ManagedViewAsync(user, cancellationToken), user.ETag.ToString());
     }
 
     private static void RequireId(string id)
@@ -239,6 +247,6 @@ public sealed class AccountService(
 
     private static ColleagueView ToView(CounterpartyMemberEntity m) => new(m.UserId, m.DisplayName, m.JobTitle, m.Email, m.Phone, m.Disabled);
 
-    private static ManagedUserView ToManagedView(UserEntity u) => new(u.UserId, u.Username, u.DisplayName, u.UserKind, u.CounterpartyId, u.AccessGroupId,
-        u.Email, u.Phone, u.JobTitle, u.Disabled, u.PasswordHash is not null, u.LockedUntil);
+    private static ManagedUserView ToManagedView(UserEntity u, AccessGroupEntity? group) => new(u.UserId, u.Username, u.DisplayName, u.UserKind, u.CounterpartyId, u.AccessGroupId,
+        u.Email, u.Phone, u.JobTitle, u.Disabled, u.PasswordHash is not null, u.LockedUntil, CustomerAccessRule.InNoAccessGroup(u, group));
 }

@@ -52,6 +52,12 @@ public sealed class SignInService(
         {
             throw Problems.ExternalAccessOff();
         }
+        if (!await MaySignInAsync(user, cancellationToken))
+        {
+            // The right password: say why, so the user knows whom to ask (the supplier), and write no session.
+            logger.LogInformation("Sign-in refused for {Username}: in no customer access group", user.Username);
+            throw Problems.NoAccessGroup();
+        }
         if (user.FailedSignIns != 0 || user.LockedUntil is not null)
         {
             user.FailedSignIns = 0;
@@ -68,6 +74,11 @@ public sealed class SignInService(
         logger.LogInformation("User {Username} signed in", user.Username);
         return new SignInResult(user, session, cookie);
     }
+
+    /// <summary>The access group rule (<see cref="CustomerAccessRule"/>), read fresh: it decides access, so no cache.</summary>
+    public async Task<bool> MaySignInAsync(UserEntity user, CancellationToken cancellationToken) =>
+        user.UserKind == UserKind.Staff ||
+        CustomerAccessRule.MaySignIn(user, user.AccessGroupId is null ? null : await store.GetAccessGroupAsync(user.AccessGroupId, cancellationToken));
 
     /// <summary>
     /// Checks the signed-in user's current password before a change that needs it. A wrong one counts toward the
