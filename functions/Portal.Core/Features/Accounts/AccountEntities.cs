@@ -129,4 +129,6 @@ public static class AccountsTables
     public const string AccessGroups = "AccessGroups";
     public const string Users = "Users";
     public const string Sessions = "Sessions";
+    /// <summary>ID tokens already exchanged for a session (replay refusal), until they expire.</summary>
+    public const string UsedTokens = "UsedTokens";
 }

@@ -64,14 +64,24 @@ public sealed class SignInService(
             user.LockedUntil = null;
             await TryUpdateAsync(user, cancellationToken);
         }
+        var result = await OpenSessionAsync(user, cancellationToken);
+        logger.LogInformation("User {Username} signed in", user.Username);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the session of a user whose credentials were checked (password, or a work account's ID token), then
+    /// checks the external access switch again: switching access off ends the customers' sessions it finds, and one
+    /// written while it ran is caught here.
+    /// </summary>
+    public async Task<SignInResult> OpenSessionAsync(UserEntity user, CancellationToken cancellationToken)
+    {
         var (session, cookie) = await sessions.CreateAsync(user, cancellationToken);
-        // Switching access off ends the customers' sessions it finds; one written while it ran is caught here.
         if (user.UserKind == UserKind.Customer && !(await settings.GetFreshAsync(cancellationToken)).ExternalAccessEnabled)
         {
             await sessions.RevokeAsync(user.UserId, session.RowKey, cancellationToken);
             throw Problems.ExternalAccessOff();
         }
-        logger.LogInformation("User {Username} signed in", user.Username);
         return new SignInResult(user, session, cookie);
     }
 
