@@ -19,6 +19,8 @@ public sealed class RouteAccessTests(PortalFixture fixture)
         ["GetSession"] = Who.Anyone,
         ["GetOpenApi"] = Who.Anyone,
         ["SignIn"] = Who.Anyone,
+        ["GetSignInProviders"] = Who.Anyone,
+        ["SignInFederated"] = Who.Anyone,
         ["SignOut"] = Who.SignedIn,
         ["GetMe"] = Who.SignedIn,
         ["UpdateMyContact"] = Who.SignedIn,
