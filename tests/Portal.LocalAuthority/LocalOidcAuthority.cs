@@ -194,7 +194,8 @@ public sealed class LocalOidcAuthority : IAsyncDisposable
             {
                 return Results.Json(new { error = "invalid_grant", error_description = "The code, redirect URI, client or PKCE verifier does not match." }, statusCode: 400);
             }
-            var idToken = CreateIdToken(pending.Username, new IdTokenShape { Nonce = pending.Nonce, Jti = Guid.NewGuid().ToString("N") });
+            var objectId = Guid.NewGuid().ToString();
+            var idToken = CreateIdToken(pending.Username, new IdTokenShape { Nonce = pending.Nonce, Jti = Guid.NewGuid().ToString("N"), ObjectId = objectId });
             return Results.Json(new Dictionary<string, object>
             {
                 ["token_type"] = "Bearer",
@@ -203,6 +204,8 @@ public sealed class LocalOidcAuthority : IAsyncDisposable
                 ["ext_expires_in"] = 3600,
                 ["access_token"] = idToken,
                 ["id_token"] = idToken,
+                // As Entra sends it: the account's object id and tenant, base64url JSON.
+                ["client_info"] = Base64UrlEncoder.Encode($"{{\"uid\":\"{objectId}\",\"utid\":\"{TenantId}\"}}"),
             });
         });
     }

@@ -146,7 +146,7 @@ export function SignInPage() {
         </Button>
         {workAccount && (
           <>
-            <Divider>or, if your account has no password</Divider>
+            <Divider>or</Divider>
             <Button type="button" disabled={workSignIn.isPending} onClick={() => workSignIn.mutate("start")}>
               {workSignIn.isPending ? "Opening your work account’s sign-in…" : "Sign in with your work account"}
             </Button>

@@ -63,7 +63,8 @@ export async function finishWorkAccountSignIn(provider: WorkAccountProvider): Pr
   const pending = JSON.parse(raw) as Pending;
   const app = await client(provider);
   try {
-    const result = await app.handleRedirectPromise();
+    // Handled here, on the redirect URI itself: where to go next is ours (returnTo), not MSAL's start page.
+    const result = await app.handleRedirectPromise({ navigateToLoginRequestUrl: false });
     if (!result?.idToken) return null;
     return { idToken: result.idToken, nonce: pending.nonce, returnTo: pending.returnTo };
   } finally {
