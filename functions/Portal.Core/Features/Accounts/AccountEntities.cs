@@ -94,6 +94,8 @@ public sealed class UserEntity : TableRow
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PasswordChangedAt { get; set; }
+    /// <summary>Set by staff: this customer user manages its company's colleagues (Account → Colleagues).</summary>
+    public bool CompanyAdministrator { get; set; }
 
     public UserKind UserKind => Enum.Parse<UserKind>(Kind);
 }

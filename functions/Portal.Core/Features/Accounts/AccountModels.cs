@@ -73,7 +73,9 @@ public sealed record AccessGroupView(string Id, string Name, string Profile, IRe
 /// <summary>Whether the browser has a session, answered 200 either way: the signed-in user when it has one.</summary>
 public sealed record SessionView(bool SignedIn, MeView? Me);
 
-public sealed record MeView(UserView User, CounterpartyView? Counterparty, AccessGroupView? AccessGroup, string CompanyName, string Currency, string CsrfToken);
+public sealed record MeView(UserView User, CounterpartyView? Counterparty, AccessGroupView? AccessGroup, string CompanyName, string Currency, string CsrfToken,
+    // A customer user whom staff made its company's administrator: it sees Account → Colleagues.
+    bool CompanyAdministrator);
 
 public sealed record ColleagueView(string Id, string DisplayName, string? JobTitle, string? Email, string? Phone, bool Disabled);
 
@@ -187,6 +189,8 @@ public sealed class UpdateUserRequest : IValidatable
     public string? JobTitle { get; set; }
     /// <summary>Sets a new password (the user is signed out everywhere).</summary>
     public string? NewPassword { get; set; }
+    /// <summary>Makes a customer user its company's administrator (Account → Colleagues) or takes it back; null keeps it.</summary>
+    public bool? CompanyAdministrator { get; set; }
 
     public void Validate(ValidationErrors errors)
     {
@@ -201,4 +205,5 @@ public sealed class UpdateUserRequest : IValidatable
 public sealed record ManagedUserView(string Id, string Username, string DisplayName, UserKind Kind, string? CounterpartyId, string? AccessGroupId,
     string? Email, string? Phone, string? JobTitle, bool Disabled, bool HasPassword, DateTimeOffset? LockedUntil,
     // A customer user in no customer access group cannot sign in (CustomerAccessRule): staff see it flagged.
-    bool InNoAccessGroup);
+    bool InNoAccessGroup,
+    bool CompanyAdministrator);

@@ -29,7 +29,8 @@ public sealed class AccountService(
             group is null ? null : ToView(group),
             portal.CompanyName,
             portal.Currency,
-            caller.CsrfToken);
+            caller.CsrfToken,
+            user.UserKind == UserKind.Customer && user.CompanyAdministrator && !user.Disabled);
         return (view, user.ETag.ToString());
     }
 
@@ -190,7 +191,8 @@ public sealed class AccountService(
         return await ManagedViewAsync(user, cancellationToken);
     }
 
-    public async Task<(ManagedUserView View, string ETag)> UpdateUserAsync(string userId, UpdateUserRequest request, string ifMatch, CancellationToken cancellationToken)
+    public async Task<(ManagedUserView View, string ETag)> UpdateUserAsync(string userId, UpdateUserRequest request, string ifMatch, CancellationToken cancellationToken,
+        Caller? staff = null)
     {
         var user = await store.GetUserAsync(userId, cancellationToken) ?? throw Problems.NotFound("The user");
         if (user.ETag != new ETag(ifMatch))
@@ -205,6 +207,11 @@ public sealed class AccountService(
         {
             throw Problems.Validation("newPassword", reason);
         }
+        if (request.CompanyAdministrator == true && user.UserKind != UserKind.Customer)
+        {
+            throw Problems.Validation("companyAdministrator", "Only a customer user can be its company's administrator.");
+        }
+        var adminChange = request.CompanyAdministrator is { } admin && admin != user.CompanyAdministrator;
         var signOutEverywhere = (request.Disabled && !user.Disabled) || request.NewPassword is not null || request.AccessGroupId != user.AccessGroupId;
         user.DisplayName = request.DisplayName.Trim();
         user.Disabled = request.Disabled;
@@ -219,7 +226,17 @@ public sealed class AccountService(
             user.FailedSignIns = 0;
             user.LockedUntil = null;
         }
-        await store.UpdateUserAsync(user, cancellationToken);
+        if (adminChange)
+        {
+            user.CompanyAdministrator = request.CompanyAdministrator!.Value;
+            var by = staff ?? new Caller(CallerKind.Staff, "", "staff", null, null, "", "");
+            await store.UpdateUserAuditedAsync(user, ColleagueService.StaffAudit(by, clock.GetUtcNow(), user,
+                user.CompanyAdministrator ? "administrator-granted" : "administrator-revoked", null), cancellationToken);
+        }
+        else
+        {
+            await store.UpdateUserAsync(user, cancellationToken);
+        }
         if (signOutEverywhere)
         {
             // Sessions carry the access group and the right to be here: end them so the change applies now.
@@ -248,5 +265,5 @@ public sealed class AccountService(
     private static ColleagueView ToView(CounterpartyMemberEntity m) => new(m.UserId, m.DisplayName, m.JobTitle, m.Email, m.Phone, m.Disabled);
 
     private static ManagedUserView ToManagedView(UserEntity u, AccessGroupEntity? group) => new(u.UserId, u.Username, u.DisplayName, u.UserKind, u.CounterpartyId, u.AccessGroupId,
-        u.Email, u.Phone, u.JobTitle, u.Disabled, u.PasswordHash is not null, u.LockedUntil, CustomerAccessRule.InNoAccessGroup(u, group));
+        u.Email, u.Phone, u.JobTitle, u.Disabled, u.PasswordHash is not null, u.LockedUntil, CustomerAccessRule.InNoAccessGroup(u, group), u.CompanyAdministrator);
 }

@@ -6,7 +6,7 @@ using Portal.Core.Shared.Tables;
 namespace Portal.Core.Features.Accounts;
 
 /// <summary>Users, counterparties and access groups: the tables of the Accounts feature.</summary>
-public sealed class AccountStore(TableServiceClient tables)
+public sealed partial class AccountStore(TableServiceClient tables)
 {
     private readonly TableClient _users = tables.GetTableClient(AccountsTables.Users);
     private readonly TableClient _counterparties = tables.GetTableClient(AccountsTables.Counterparties);
@@ -141,9 +141,18 @@ public sealed class CounterpartyMemberEntity : TableRow
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public bool Disabled { get; set; }
+    // What the company's administrator sees of a colleague (Colleagues page); null on rows written before it existed.
+    public string? Username { get; set; }
+    public string? AccessGroupId { get; set; }
+    public bool HasPassword { get; set; }
+    public bool CompanyAdministrator { get; set; }
 
     public static CounterpartyMemberEntity From(UserEntity user) => new()
     {
+        Username = user.Username,
+        AccessGroupId = user.AccessGroupId,
+        HasPassword = user.PasswordHash is not null,
+        CompanyAdministrator = user.CompanyAdministrator,
         RowKey = Key(user.CounterpartyId!, user.UserId),
         UserId = user.UserId,
         DisplayName = user.DisplayName,

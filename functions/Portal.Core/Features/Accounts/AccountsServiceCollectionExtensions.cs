@@ -21,6 +21,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddHttpClient(FederatedTokenValidator.HttpClientName);
         services.AddSingleton<FederatedTokenValidator>();
         services.AddSingleton<FederatedSignInService>();
+        services.AddSingleton<ColleagueService>();
         services.AddPortalTables(AccountsTables.Settings, AccountsTables.Counterparties, AccountsTables.AccessGroups, AccountsTables.Users, AccountsTables.Sessions,
             AccountsTables.UsedTokens);
         return services;
