@@ -74,8 +74,8 @@ public sealed record AccessGroupView(string Id, string Name, string Profile, IRe
 public sealed record SessionView(bool SignedIn, MeView? Me);
 
 public sealed record MeView(UserView User, CounterpartyView? Counterparty, AccessGroupView? AccessGroup, string CompanyName, string Currency, string CsrfToken,
-    // A customer user whom staff made its company's administrator: it sees Account → Colleagues.
-    bool CompanyAdministrator);
+    // True for a customer user whom staff made its company's administrator (it sees Account → Colleagues); else left out.
+    bool? CompanyAdministrator);
 
 public sealed record ColleagueView(string Id, string DisplayName, string? JobTitle, string? Email, string? Phone, bool Disabled);
 

@@ -30,7 +30,7 @@ public sealed class AccountService(
             portal.CompanyName,
             portal.Currency,
             caller.CsrfToken,
-            user.UserKind == UserKind.Customer && user.CompanyAdministrator && !user.Disabled);
+            user.UserKind == UserKind.Customer && user.CompanyAdministrator && !user.Disabled ? true : null);
         return (view, user.ETag.ToString());
     }
 

@@ -6,3 +6,11 @@ export type ContactChange = Schema<"ContactRequest">;
 export type PasswordChange = Schema<"ChangePasswordRequest">;
 /** The colleagues at the same counterparty. */
 export type Colleagues = Schema<"ItemListOfColleagueView">;
+
+// Account → Colleagues, for the company's administrator.
+export type ColleagueAdmin = Schema<"ColleagueAdminView">;
+export type ManagedColleague = Schema<"ManagedColleagueView">;
+export type InviteColleague = Schema<"InviteColleagueRequest">;
+export type InvitedColleague = Schema<"InvitedColleagueView">;
+export type UpdateColleague = Schema<"UpdateColleagueRequest">;
+export type NewPassword = Schema<"NewPasswordView">;
