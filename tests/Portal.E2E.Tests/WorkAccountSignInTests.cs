@@ -46,3 +46,35 @@ public sealed class WorkAccountSignInTests(E2EFixture fixture) : BrowserTest(fix
         await ExpectAccessibleAsync(page);
     }, trustLocalAuthority: true);
 }
+
+/// <summary>Anna administers Northwind's colleagues in the demo: Account → Colleagues.</summary>
+public sealed class ColleaguesTests(E2EFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public Task The_administrator_invites_a_colleague_and_reads_the_password_once() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Anna);
+        await GoToMenuAsync(page, "Colleagues");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Colleagues", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Dan Okafor", Exact = true })).ToBeVisibleAsync();
+        await ExpectAccessibleAsync(page);
+
+        var username = "nina-" + Guid.NewGuid().ToString("N")[..6] + "@northwind.example";
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Username", Exact = true }).FillAsync(username);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Nina Neu");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
+
+        await Expect(page.GetByText("The password for Nina Neu, shown this once:")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = username, Exact = true })).ToBeVisibleAsync();
+        await ExpectAccessibleAsync(page);
+    });
+
+    [Fact]
+    public Task A_buyer_who_is_not_an_administrator_has_no_Colleagues_in_the_menu() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Ben);
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Materials" }).First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Colleagues" })).ToHaveCountAsync(0);
+    });
+}

@@ -93,7 +93,7 @@ function ColleagueTable({ data, onPassword }: { data: ColleagueAdmin; onPassword
   const error = change.error ?? reset.error;
 
   return (
-    <section aria-labelledby="colleagues-heading">
+    <div>
       <h2 id="colleagues-heading" className={styles.h2}>
         Your company’s users
       </h2>
@@ -158,7 +158,7 @@ function ColleagueTable({ data, onPassword }: { data: ColleagueAdmin; onPassword
           </TableBody>
         </Table>
       </TableScroll>
-    </section>
+    </div>
   );
 }
 
