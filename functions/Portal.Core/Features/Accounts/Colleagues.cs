@@ -54,6 +54,11 @@ public sealed class AllowedGroupsRequest : IValidatable
 
     public void Validate(ValidationErrors errors)
     {
+        if (AccessGroupIds is null)
+        {
+            errors.Add("accessGroupIds", "Send a list of access group ids (empty for none).");
+            return;
+        }
         if (AccessGroupIds.Count > 50)
         {
             errors.Add("accessGroupIds", "List at most 50 access groups.");
