@@ -11,7 +11,7 @@ public static class DemoData
 
     public static readonly IReadOnlyList<DemoSignIn> SignIns =
     [
-        new("anna@northwind.example", "northwind-demo-1", "buyer at Northwind Traders (all products)"),
+        new("anna@northwind.example", "northwind-demo-1", "buyer at Northwind Traders (all products), administrator of its colleagues"),
         new("dan@northwind.example", "northwind-demo-2", "buyer at Northwind Traders in the restricted group (tools and safety only)"),
         new("ben@contoso.example", "contoso-demo-1", "buyer at Contoso Retail"),
         new("carla@fabrikam.example", "fabrikam-demo-1", "buyer at Fabrikam Builders"),
@@ -89,6 +89,21 @@ public static class DemoData
                 JobTitle = jobTitle,
                 Email = counterparty is null ? "clerk@tailspin.example" : signIn.Username,
             }, id, cancellationToken);
+        }
+        // Anna administers Northwind's colleagues (Account → Colleagues) within the two groups the supplier allows it.
+        var colleagues = services.GetRequiredService<ColleagueService>();
+        var clerkCaller = new Portal.Core.Shared.Http.Caller(Portal.Core.Shared.Http.CallerKind.Staff, "demo-clerk", "clerk", null, null, "", "");
+        if ((await colleagues.GetAllowedGroupsAsync("northwind", cancellationToken)).AccessGroups.Count == 0)
+        {
+            await colleagues.SetAllowedGroupsAsync(clerkCaller, "northwind", new AllowedGroupsRequest { AccessGroupIds = ["customers", "tools-and-safety"] }, cancellationToken);
+        }
+        if (await store.GetUserAsync("demo-anna", cancellationToken) is { CompanyAdministrator: false } anna)
+        {
+            await accounts.UpdateUserAsync(anna.UserId, new UpdateUserRequest
+            {
+                DisplayName = anna.DisplayName, Disabled = anna.Disabled, AccessGroupId = anna.AccessGroupId, Email = anna.Email, Phone = anna.Phone,
+                JobTitle = anna.JobTitle, CompanyAdministrator = true,
+            }, anna.ETag.ToString(), cancellationToken, clerkCaller);
         }
         await DemoCatalog.SeedAsync(services, cancellationToken);
         await DemoSupport.SeedAsync(services, cancellationToken);

@@ -27,9 +27,25 @@ public static class SecurityHeaders
         return headers.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// The headers LocalHost sends: the file's, with a work-account authority on this machine (the tests' local
+    /// authority) added to connect-src, as the file adds Entra External ID's hosts for Azure.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Load(string repositoryRoot, string? federationAuthority)
+    {
+        var headers = new Dictionary<string, string>(Load(repositoryRoot), StringComparer.OrdinalIgnoreCase);
+        if (Uri.TryCreate(federationAuthority, UriKind.Absolute, out var authority) && authority.IsLoopback &&
+            headers.TryGetValue("Content-Security-Policy", out var csp) && csp.Contains("connect-src ", StringComparison.Ordinal))
+        {
+            var origin = authority.GetLeftPart(UriPartial.Authority);
+            headers["Content-Security-Policy"] = csp.Replace("connect-src ", $"connect-src {origin} ", StringComparison.Ordinal);
+        }
+        return headers;
+    }
+
     public static void Use(WebApplication app, string repositoryRoot)
     {
-        var headers = Load(repositoryRoot);
+        var headers = Load(repositoryRoot, app.Configuration["Portal:Federation:Authority"]);
         if (headers.Count == 0)
         {
             return;

@@ -30,6 +30,20 @@ param sessionKey string = ''
 @description('Optional. Object ID of the ERP integration\'s service principal; when set it may receive from the ERP subscription.')
 param erpPrincipalId string = ''
 
+@description('Optional. Work-account sign-in for username-only users: the tenant-specific authority of the Entra External ID tenant, e.g. https://contoso.ciamlogin.com/{tenant id}/v2.0 (docs/deploy.md). Empty: password sign-in only.')
+param federationAuthority string = ''
+
+@description('Optional. Application (client) id of the portal\'s app registration in that tenant.')
+param federationClientId string = ''
+
+@description('Optional. ID token claim matched to the portal username: preferred_username, email or oid.')
+@allowed([
+  'preferred_username'
+  'email'
+  'oid'
+])
+param federationUsernameClaim string = 'preferred_username'
+
 @description('Optional. Upper bound on Function App instances.')
 @minValue(1)
 @maxValue(1000)
@@ -65,6 +79,7 @@ var tableNames = [
   'AccessGroups'
   'Users'
   'Sessions'
+  'UsedTokens'
   'Catalog'
   'Orders'
   'Documents'
@@ -197,6 +212,9 @@ module functionApp 'modules/functionapp.bicep' = {
     sessionKeySecretUri: keyVault.outputs.sessionKeySecretUri
     serviceBusHostName: serviceBus.outputs.hostName
     eventsTopicName: serviceBus.outputs.topicName
+    federationAuthority: federationAuthority
+    federationClientId: federationClientId
+    federationUsernameClaim: federationUsernameClaim
     maximumInstanceCount: maximumInstanceCount
     tags: tags
   }

@@ -9,6 +9,10 @@ param staticWebAppLocation = 'westeurope'
 
 param sessionKey = readEnvironmentVariable('PORTAL_SESSION_KEY', '')
 
+// Work-account sign-in (docs/deploy.md, "Work-account sign-in"): leave empty for password sign-in only.
+param federationAuthority = readEnvironmentVariable('PORTAL_FEDERATION_AUTHORITY', '')
+param federationClientId = readEnvironmentVariable('PORTAL_FEDERATION_CLIENT_ID', '')
+
 param tags = {
   application: 'customer-portal'
   environment: 'prod'

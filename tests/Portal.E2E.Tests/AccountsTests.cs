@@ -12,7 +12,7 @@ public sealed class AccountsTests(E2EFixture fixture) : BrowserTest(fixture)
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Username").FillAsync(DemoUser.Carla.Username);
         await page.GetByLabel("Password").FillAsync("not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The username or password is not correct." })).ToBeVisibleAsync();
         await ExpectAccessibleAsync(page);
     });

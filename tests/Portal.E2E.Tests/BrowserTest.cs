@@ -27,7 +27,8 @@ public abstract class BrowserTest(E2EFixture fixture)
 
     public static string ScreenshotFolder { get; } = Path.Combine(E2EFixture.RepositoryRoot, "tests", "Portal.E2E.Tests", "screenshots");
 
-    protected async Task InBrowserAsync(Func<IPage, Task> scenario, int width = 1280, int height = 900, [CallerMemberName] string name = "")
+    protected async Task InBrowserAsync(Func<IPage, Task> scenario, int width = 1280, int height = 900, [CallerMemberName] string name = "",
+        bool trustLocalAuthority = false)
     {
         await using var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -37,6 +38,8 @@ public abstract class BrowserTest(E2EFixture fixture)
             TimezoneId = "UTC",
             // No colour transitions half way through when axe measures contrast (Fluent honours this setting).
             ReducedMotion = ReducedMotion.Reduce,
+            // The local work-account authority serves HTTPS with a certificate it made at start.
+            IgnoreHTTPSErrors = trustLocalAuthority,
         });
         var page = await context.NewPageAsync();
         var policyViolations = new List<string>();
@@ -67,7 +70,7 @@ public abstract class BrowserTest(E2EFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Username").FillAsync(user.Username);
         await page.GetByLabel("Password").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync(user.DisplayName);
     }
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.LocalAuthority;
 using Portal.LocalHost;
 
 namespace Portal.E2E.Tests;
@@ -20,12 +22,19 @@ public sealed class E2EFixture : IAsyncLifetime
 
     private Azurite? _azurite;
     private LocalPortal? _portal;
+    private LocalOidcAuthority? _authority;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     public static string RepositoryRoot { get; } = Azurite.FindRepositoryRoot(AppContext.BaseDirectory);
 
     public Uri BaseAddress => (_portal ?? throw new InvalidOperationException("The portal has not started.")).BaseAddress;
+    /// <summary>The work-account authority the sign-in page offers (HTTPS on 127.0.0.1 with a certificate made at start).</summary>
+    public LocalOidcAuthority Authority => _authority ?? throw new InvalidOperationException("The authority has not started.");
+
+    /// <summary>The portal's services, for scenarios that prepare data as staff would.</summary>
+    public IServiceProvider Services => (_portal ?? throw new InvalidOperationException("The portal has not started.")).Services;
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
     /// <summary>The storage account behind the portal, for scenarios that upload a file as the supplier's tools would.</summary>
@@ -44,6 +53,8 @@ public sealed class E2EFixture : IAsyncLifetime
         }
 
         _azurite = await Azurite.StartOnFreePortsAsync(RepositoryRoot, dataFolder: null, CancellationToken.None);
+        _authority = await LocalOidcAuthority.StartAsync();
+        var authority = _authority;
         var options = new LocalPortalOptions
         {
             RepositoryRoot = RepositoryRoot,
@@ -54,6 +65,11 @@ public sealed class E2EFixture : IAsyncLifetime
             CheckContracts = ContractChecks.All,
         };
         options.Settings["AzureWebJobsStorage"] = _azurite.ConnectionString;
+        options.Settings["Portal:Federation:Authority"] = authority.Authority;
+        options.Settings["Portal:Federation:ClientId"] = authority.ClientId;
+        options.ConfigureServices = services =>
+            services.AddHttpClient(global::Portal.Core.Features.Accounts.FederatedTokenValidator.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { ServerCertificateCustomValidationCallback = authority.TrustsItsCertificate });
         _portal = await LocalPortal.CreateAsync([], options);
         await _portal.StartAsync();
 
@@ -81,6 +97,10 @@ public sealed class E2EFixture : IAsyncLifetime
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync();
+        }
+        if (_authority is not null)
+        {
+            await _authority.DisposeAsync();
         }
     }
 }

@@ -61,7 +61,7 @@ public sealed class ShellTests(E2EFixture fixture) : BrowserTest(fixture)
 
         await page.GetByLabel("Username").FillAsync(DemoUser.Carla.Username);
         await page.GetByLabel("Password").FillAsync(DemoUser.Carla.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
     });
 
@@ -120,7 +120,7 @@ public sealed class ShellTests(E2EFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task LocalHost_sends_the_security_headers_of_staticwebapp_config()
     {
-        var expected = SecurityHeaders.Load(E2EFixture.RepositoryRoot);
+        var expected = SecurityHeaders.Load(E2EFixture.RepositoryRoot, Fixture.Authority.Authority);
         Assert.Contains("Content-Security-Policy", expected.Keys);
         var csp = expected["Content-Security-Policy"];
         Assert.DoesNotContain("unsafe-inline", csp);

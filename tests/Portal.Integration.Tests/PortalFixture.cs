@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.LocalAuthority;
 using Portal.LocalHost;
 
 namespace Portal.Integration.Tests;
@@ -11,6 +12,10 @@ public class PortalFixture : IAsyncLifetime
 {
     private Azurite? _azurite;
     private LocalPortal? _portal;
+    private LocalOidcAuthority? _authority;
+
+    /// <summary>The OpenID Connect authority the portal accepts work-account ID tokens from.</summary>
+    public LocalOidcAuthority Authority => _authority ?? throw new InvalidOperationException("The authority has not started.");
 
     public LocalPortal Portal => _portal ?? throw new InvalidOperationException("The portal has not started.");
     public Azurite Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
@@ -30,6 +35,8 @@ public class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartOnFreePortsAsync(RepositoryRoot, dataFolder: null, CancellationToken.None);
+        _authority = await LocalOidcAuthority.StartAsync();
+        var authority = _authority;
         var options = new LocalPortalOptions
         {
             RepositoryRoot = RepositoryRoot,
@@ -45,9 +52,14 @@ public class PortalFixture : IAsyncLifetime
         // As behind Azure's front end: the last X-Forwarded-For entry is the client's address. Tests that send
         // none share the connection's address.
         options.Settings["Portal:Auth:TrustedProxyHops"] = "1";
+        options.Settings["Portal:Federation:Authority"] = authority.Authority;
+        options.Settings["Portal:Federation:ClientId"] = authority.ClientId;
         options.ExtraFunctionAssemblies.Add(typeof(PortalFixture).Assembly);
         options.ConfigureServices = services =>
         {
+            // The local authority's certificate is made at start; the portal trusts exactly that one.
+            services.AddHttpClient(global::Portal.Core.Features.Accounts.FederatedTokenValidator.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { ServerCertificateCustomValidationCallback = authority.TrustsItsCertificate });
             services.AddSingleton<Portal.Core.Features.Ordering.ICheckoutFaults>(Faults);
             services.AddSingleton<Portal.Core.Features.Balances.ILedgerFaults>(LedgerFaults);
             services.AddSingleton<Portal.Core.Features.Ordering.IOrderFaults>(OrderFaults);
@@ -66,6 +78,10 @@ public class PortalFixture : IAsyncLifetime
         {
             await _azurite.DisposeAsync();
         }
+        if (_authority is not null)
+        {
+            await _authority.DisposeAsync();
+        }
     }
 
     public PortalClient CreateClient() => new(BaseAddress);
@@ -75,6 +91,16 @@ public class PortalFixture : IAsyncLifetime
         var client = CreateClient();
         await client.SignInAsync(username, password);
         return client;
+    }
+
+    /// <summary>A username-only customer user (no password): it signs in with a work account only.</summary>
+    public async Task<TestUser> CreateUsernameOnlyCustomerAsync(string counterpartyId = "northwind", string? accessGroupId = "customers")
+    {
+        using var staff = await SignInAsStaffAsync();
+        var username = "work-" + Guid.NewGuid().ToString("N")[..12] + "@test.example";
+        var created = await staff.PostJsonAsync("/api/manage/users", new { username, displayName = "Work Account User", kind = "customer", counterpartyId, accessGroupId });
+        created.EnsureSuccessStatusCode();
+        return new TestUser((await created.ReadJsonAsync()).GetProperty("id").GetString()!, username, "");
     }
 
     public Task<PortalClient> SignInAsStaffAsync() => SignInAsync("clerk", "staff-demo-1");

@@ -68,6 +68,16 @@ public static class Problems
         new(403, TypeBase + "external-access-off", "The portal is closed to customers at the moment.",
             "Your supplier has switched external access off. Contact them for details.");
 
+    /// <summary>A customer user in no customer access group: the right password, but nothing to sign in to.</summary>
+    public static PortalProblemException NoAccessGroup() =>
+        new(403, TypeBase + "no-access-group", "Your account has no access to the portal yet.",
+            "Your supplier has not put your account in a customer access group. Ask them to give you access.");
+
+    /// <summary>Every refusal of a work-account sign-in: the answer does not say which check failed.</summary>
+    public static PortalProblemException FederatedSignInFailed() =>
+        new(401, TypeBase + "federated-sign-in-failed", "Your work account cannot sign in to this portal.",
+            "Ask your supplier to give your work account access to the portal, then try again.");
+
     public static PortalProblemException Conflict(string detail) =>
         new(409, TypeBase + "conflict", "The request conflicts with the current state.", detail);
 

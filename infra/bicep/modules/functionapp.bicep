@@ -47,6 +47,20 @@ param serviceBusHostName string
 @description('Required. Service Bus topic that receives integration events.')
 param eventsTopicName string
 
+@description('Optional. Work-account sign-in: the tenant-specific OpenID Connect authority (e.g. https://contoso.ciamlogin.com/{tenant id}/v2.0). Empty: password sign-in only.')
+param federationAuthority string = ''
+
+@description('Optional. Work-account sign-in: the application (client) id of the portal\'s app registration; required with federationAuthority.')
+param federationClientId string = ''
+
+@description('Optional. Work-account sign-in: the ID token claim matched to the portal username.')
+@allowed([
+  'preferred_username'
+  'email'
+  'oid'
+])
+param federationUsernameClaim string = 'preferred_username'
+
 @description('Optional. Upper bound on instances; caps the bill and the load on storage.')
 @minValue(1)
 @maxValue(1000)
@@ -140,6 +154,19 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Portal__Auth__TrustedProxyHops'
           value: string(trustedProxyHops)
+        }
+        // Portal:Federation (work-account sign-in for username-only users; empty authority = off)
+        {
+          name: 'Portal__Federation__Authority'
+          value: federationAuthority
+        }
+        {
+          name: 'Portal__Federation__ClientId'
+          value: federationClientId
+        }
+        {
+          name: 'Portal__Federation__UsernameClaim'
+          value: federationUsernameClaim
         }
         // Portal:Events
         {

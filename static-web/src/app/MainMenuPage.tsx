@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 export function MainMenuPage() {
   const styles = useStyles();
   const me = useMe();
-  const menu = menuFor(me.user.kind);
+  const menu = menuFor(me.user.kind, me.companyAdministrator === true);
   return (
     <>
       <PageHeader title="Main menu" subtitle={`Welcome, ${me.user.displayName}.`} />

@@ -155,7 +155,7 @@ function Frame({ me }: { me: MeView }) {
   const menuOpen = menuOpenOn === location.pathname;
   const main = useRef<HTMLElement>(null);
   const customer = isCustomer(me);
-  const menu = menuFor(me.user.kind);
+  const menu = menuFor(me.user.kind, me.companyAdministrator === true);
 
   useMoveFocusToHeadingOnNavigation(main, location.pathname);
   useRecheckSessionOnNavigation(location.pathname);

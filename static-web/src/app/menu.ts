@@ -15,12 +15,12 @@ export interface MenuSection {
   items: MenuItem[];
 }
 
-export function menuFor(kind: AccountKind): MenuSection[] {
+export function menuFor(kind: AccountKind, administrator = false): MenuSection[] {
   return menuSections
     .map((title) => ({
       title,
       items: pages
-        .filter((p) => p.menu?.section === title && mayOpen(p.who, kind))
+        .filter((p) => p.menu?.section === title && mayOpen(p.who, kind) && (!p.administratorsOnly || administrator))
         .map((p) => ({ label: p.menu!.label, to: `/${p.path}`, description: p.menu!.description })),
     }))
     .filter((section) => section.items.length > 0);

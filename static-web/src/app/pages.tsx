@@ -36,6 +36,8 @@ export interface PageDeclaration {
   who: Audience;
   element: ReactNode;
   menu?: { section: MenuSectionTitle; label: string; description: string };
+  /** Listed in the menu only for a customer whom staff made its company's administrator (the API refuses others). */
+  administratorsOnly?: boolean;
 }
 
 // Every page is its own chunk, so the first load carries only the shell; a page's code arrives when it opens.
@@ -342,6 +344,13 @@ export const pages: PageDeclaration[] = [
     who: "signedIn",
     element: page(() => import("../features/accounts/AccountPage"), "AccountPage"),
     menu: { section: "Account", label: "My account", description: "Contact information, password and colleagues." },
+  },
+  {
+    path: "account/colleagues",
+    who: "customer",
+    administratorsOnly: true,
+    element: page(() => import("../features/accounts/ColleaguesPage"), "ColleaguesPage"),
+    menu: { section: "Account", label: "Colleagues", description: "Invite colleagues, disable them, reset passwords, choose their access group." },
   },
   {
     path: "account/materials",

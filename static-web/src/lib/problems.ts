@@ -27,6 +27,16 @@ export function describeError(error: unknown): ErrorMessage {
         title: "The portal is closed to customers at the moment.",
         detail: "Your supplier has switched access off. Contact them for details.",
       };
+    case "no-access-group":
+      return {
+        title: "Your account has no access to the portal yet.",
+        detail: "Your supplier has not put your account in a customer access group. Ask them to give you access.",
+      };
+    case "federated-sign-in-failed":
+      return {
+        title: "Your work account cannot sign in to this portal.",
+        detail: "Ask your supplier to give your work account access to the portal, then try again.",
+      };
     case "csrf":
       return { title: "This page is out of date.", detail: "Reload the page and try again." };
   }

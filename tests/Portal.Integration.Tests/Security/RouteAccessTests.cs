@@ -10,7 +10,8 @@ namespace Portal.Integration.Tests.Security;
 [Collection(PortalCollection.Name)]
 public sealed class RouteAccessTests(PortalFixture fixture)
 {
-    private enum Who { Anyone, SignedIn, Customer, Staff }
+    /// <summary>Administrator: a customer user whom staff made its company's administrator (other customers get 403).</summary>
+    private enum Who { Anyone, SignedIn, Customer, Staff, Administrator }
 
     private static readonly Dictionary<string, Who> Expected = new()
     {
@@ -19,12 +20,22 @@ public sealed class RouteAccessTests(PortalFixture fixture)
         ["GetSession"] = Who.Anyone,
         ["GetOpenApi"] = Who.Anyone,
         ["SignIn"] = Who.Anyone,
+        ["GetSignInProviders"] = Who.Anyone,
+        ["SignInFederated"] = Who.Anyone,
         ["SignOut"] = Who.SignedIn,
         ["GetMe"] = Who.SignedIn,
         ["UpdateMyContact"] = Who.SignedIn,
         ["ChangeMyPassword"] = Who.SignedIn,
         ["ListColleagues"] = Who.Customer,
         ["GetColleague"] = Who.Customer,
+        ["ListManagedColleagues"] = Who.Administrator,
+        ["GetManagedColleague"] = Who.Administrator,
+        ["InviteColleague"] = Who.Administrator,
+        ["UpdateColleague"] = Who.Administrator,
+        ["ResetColleaguePassword"] = Who.Administrator,
+        ["GetColleagueGroups"] = Who.Staff,
+        ["PutColleagueGroups"] = Who.Staff,
+        ["ListAccountAudit"] = Who.Staff,
         ["GetPortalSettings"] = Who.Staff,
         ["UpdatePortalSettings"] = Who.Staff,
         ["ListCounterparties"] = Who.Staff,
@@ -172,8 +183,13 @@ public sealed class RouteAccessTests(PortalFixture fixture)
     public async Task Customers_are_refused_on_staff_routes_and_staff_on_customer_routes()
     {
         var user = await fixture.CreateCustomerAsync();
+        var adminUser = await fixture.CreateCounterpartyWithBuyerAsync();
         using var customer = await fixture.SignInAsync(user.Username, user.Password);
         using var staff = await fixture.SignInAsStaffAsync();
+        var current = await staff.GetAsync($"/api/manage/users/{adminUser.Id}");
+        (await staff.PutJsonAsync($"/api/manage/users/{adminUser.Id}", new { displayName = "Test User", disabled = false, accessGroupId = "customers", companyAdministrator = true },
+            current.Headers.ETag!.ToString())).EnsureSuccessStatusCode();
+        using var admin = await fixture.SignInAsync(adminUser.Username, adminUser.Password);
 
         foreach (var (function, verb, path) in Calls())
         {
@@ -187,6 +203,10 @@ public sealed class RouteAccessTests(PortalFixture fixture)
 
             AssertAllowed(audience is Who.Anyone or Who.SignedIn or Who.Customer, asCustomer, $"customer: {verb} {path} ({function.Name})");
             AssertAllowed(audience is Who.Anyone or Who.SignedIn or Who.Staff, asStaff, $"staff: {verb} {path} ({function.Name})");
+            if (audience is Who.Administrator)
+            {
+                AssertAllowed(true, await Send(admin, verb, path), $"administrator: {verb} {path} ({function.Name})");
+            }
         }
     }
 

@@ -116,6 +116,8 @@ public sealed class UserEntity : TableRow
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PasswordChangedAt { get; set; }
+    /// <summary>Set by staff: this customer user manages its company's colleagues (Account → Colleagues).</summary>
+    public bool CompanyAdministrator { get; set; }
 
     public UserKind UserKind => Enum.Parse<UserKind>(Kind);
 }
@@ -149,6 +151,7 @@ public sealed class UsernameIndexEntity : TableRow
     public string? AccessGroupId { get; set; }
     public bool Disabled { get; set; }
     public bool HasPassword { get; set; }
+    public bool CompanyAdministrator { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
 
     /// <summary>The list row's properties for a user; <see cref="LastSignInAt"/> is left out (it is merged on sign-in only).</summary>
@@ -168,6 +171,7 @@ public sealed class UsernameIndexEntity : TableRow
             [nameof(AccessGroupId)] = user.AccessGroupId ?? "",
             [nameof(Disabled)] = user.Disabled,
             [nameof(HasPassword)] = user.PasswordHash is not null,
+            [nameof(CompanyAdministrator)] = user.CompanyAdministrator,
         };
     }
 }
@@ -211,4 +215,6 @@ public static class AccountsTables
     public const string AccessGroups = "AccessGroups";
     public const string Users = "Users";
     public const string Sessions = "Sessions";
+    /// <summary>ID tokens already exchanged for a session (replay refusal), until they expire.</summary>
+    public const string UsedTokens = "UsedTokens";
 }

@@ -104,7 +104,9 @@ public sealed record AccessGroupView(string Id, string Name, string Profile, IRe
 /// <summary>Whether the browser has a session, answered 200 either way: the signed-in user when it has one.</summary>
 public sealed record SessionView(bool SignedIn, MeView? Me);
 
-public sealed record MeView(UserView User, CounterpartyView? Counterparty, AccessGroupView? AccessGroup, string CompanyName, string Currency, string CsrfToken);
+public sealed record MeView(UserView User, CounterpartyView? Counterparty, AccessGroupView? AccessGroup, string CompanyName, string Currency, string CsrfToken,
+    // True for a customer user whom staff made its company's administrator (it sees Account → Colleagues); else left out.
+    bool? CompanyAdministrator);
 
 public sealed record ColleagueView(string Id, string DisplayName, string? JobTitle, string? Email, string? Phone, bool Disabled);
 
@@ -228,6 +230,8 @@ public sealed class UpdateUserRequest : IValidatable
     public string? NewPassword { get; set; }
     /// <summary>Clears the password: the user becomes username-only and is signed out everywhere.</summary>
     public bool RemovePassword { get; set; }
+    /// <summary>Makes a customer user its company's administrator (Account → Colleagues) or takes it back; null keeps it.</summary>
+    public bool? CompanyAdministrator { get; set; }
 
     public void Validate(ValidationErrors errors)
     {
@@ -256,11 +260,16 @@ public enum UserCredentials
 
 public sealed record ManagedUserView(string Id, string Username, string DisplayName, UserKind Kind, string? CounterpartyId, string? AccessGroupId,
     string? Email, string? Phone, string? JobTitle, bool Disabled, bool HasPassword, DateTimeOffset? LockedUntil,
-    UserCredentials Credentials, DateTimeOffset? LastSignInAt);
+    UserCredentials Credentials, DateTimeOffset? LastSignInAt,
+    // A customer user in no customer access group cannot sign in (CustomerAccessRule): staff see it flagged.
+    bool InNoAccessGroup,
+    bool CompanyAdministrator);
 
 /// <summary>A user in the staff's list (GET manage/users).</summary>
 public sealed record UserSummaryView(string Id, string Username, string DisplayName, UserKind Kind, UserCredentials Credentials,
-    string? CounterpartyId, string? AccessGroupId, bool Disabled, DateTimeOffset? LastSignInAt);
+    string? CounterpartyId, string? AccessGroupId, bool Disabled, DateTimeOffset? LastSignInAt,
+    // A customer naming no access group: it cannot sign in (the user's own page also checks the group's profile).
+    bool InNoAccessGroup, bool CompanyAdministrator);
 
 /// <summary>
 /// The filters of the staff's user list, checked before they reach a query: <see cref="Search"/> is a prefix of the

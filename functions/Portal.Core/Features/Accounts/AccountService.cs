@@ -30,7 +30,8 @@ public sealed class AccountService(
             group is null ? null : ToView(group),
             portal.CompanyName,
             portal.Currency,
-            caller.CsrfToken);
+            caller.CsrfToken,
+            user.UserKind == UserKind.Customer && user.CompanyAdministrator && !user.Disabled ? true : null);
         return (view, user.ETag.ToString());
     }
 
@@ -225,8 +226,15 @@ public sealed class AccountService(
     public async Task<(ManagedUserView View, string ETag)> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         var user = await store.GetUserAsync(userId, cancellationToken) ?? throw Problems.NotFound("The user");
+        return (await ManagedViewAsync(user, cancellationToken), user.ETag.ToString());
+    }
+
+    /// <summary>The staff's view of a user: with its last sign-in (its list row) and whether its group lets it in.</summary>
+    private async Task<ManagedUserView> ManagedViewAsync(UserEntity user, CancellationToken cancellationToken)
+    {
         var row = await store.GetListRowAsync(user.Username, cancellationToken);
-        return (ToManagedView(user, row?.LastSignInAt), user.ETag.ToString());
+        var group = user.AccessGroupId is null ? null : await store.GetAccessGroupAsync(user.AccessGroupId, cancellationToken);
+        return ToManagedView(user, group, row?.LastSignInAt);
     }
 
     public async Task<ManagedUserView> CreateUserAsync(CreateUserRequest request, string? userId, CancellationToken cancellationToken)
@@ -255,10 +263,11 @@ public sealed class AccountService(
         };
         await store.AddUserAsync(user, cancellationToken);
         logger.LogInformation("User {Username} created", user.Username);
-        return ToManagedView(user, null);
+        return await ManagedViewAsync(user, cancellationToken);
     }
 
-    public async Task<(ManagedUserView View, string ETag)> UpdateUserAsync(string userId, UpdateUserRequest request, string ifMatch, CancellationToken cancellationToken)
+    public async Task<(ManagedUserView View, string ETag)> UpdateUserAsync(string userId, UpdateUserRequest request, string ifMatch, CancellationToken cancellationToken,
+        Caller? staff = null)
     {
         var user = await store.GetUserAsync(userId, cancellationToken) ?? throw Problems.NotFound("The user");
         if (user.ETag != new ETag(ifMatch))
@@ -273,8 +282,13 @@ public sealed class AccountService(
         {
             throw Problems.Validation("newPassword", reason);
         }
+        if (request.CompanyAdministrator == true && user.UserKind != UserKind.Customer)
+        {
+            throw Problems.Validation("companyAdministrator", "Only a customer user can be its company's administrator.");
+        }
         var previousGroup = user.AccessGroupId;
         var removesPassword = request.RemovePassword && user.PasswordHash is not null;
+        var adminChange = request.CompanyAdministrator is { } admin && admin != user.CompanyAdministrator;
         var signOutEverywhere = (request.Disabled && !user.Disabled) || request.NewPassword is not null || removesPassword || request.AccessGroupId != user.AccessGroupId;
         user.DisplayName = request.DisplayName.Trim();
         user.Disabled = request.Disabled;
@@ -297,14 +311,23 @@ public sealed class AccountService(
             user.FailedSignIns = 0;
             user.LockedUntil = null;
         }
-        await store.UpdateUserAsync(user, previousGroup, cancellationToken);
+        if (adminChange)
+        {
+            user.CompanyAdministrator = request.CompanyAdministrator!.Value;
+            var by = staff ?? new Caller(CallerKind.Staff, "", "staff", null, null, "", "");
+            await store.UpdateUserAuditedAsync(user, previousGroup, ColleagueService.StaffAudit(by, clock.GetUtcNow(), user,
+                user.CompanyAdministrator ? "administrator-granted" : "administrator-revoked", null), cancellationToken);
+        }
+        else
+        {
+            await store.UpdateUserAsync(user, previousGroup, cancellationToken);
+        }
         if (signOutEverywhere)
         {
             // Sessions carry the access group and the right to be here: end them so the change applies now.
             await sessions.RevokeAllAsync(user.UserId, null, cancellationToken);
         }
-        var row = await store.GetListRowAsync(user.Username, cancellationToken);
-        return (ToManagedView(user, row?.LastSignInAt), user.ETag.ToString());
+        return (await ManagedViewAsync(user, cancellationToken), user.ETag.ToString());
     }
 
     private static void RequireId(string id)
@@ -329,14 +352,20 @@ public sealed class AccountService(
 
     private static ColleagueView ToView(CounterpartyMemberEntity m) => new(m.UserId, m.DisplayName, m.JobTitle, m.Email, m.Phone, m.Disabled);
 
-    private static ManagedUserView ToManagedView(UserEntity u, DateTimeOffset? lastSignInAt) => new(u.UserId, u.Username, u.DisplayName, u.UserKind,
+    private static ManagedUserView ToManagedView(UserEntity u, AccessGroupEntity? group, DateTimeOffset? lastSignInAt) => new(u.UserId, u.Username, u.DisplayName, u.UserKind,
         u.CounterpartyId, u.AccessGroupId, u.Email, u.Phone, u.JobTitle, u.Disabled, u.PasswordHash is not null, u.LockedUntil,
-        u.PasswordHash is null ? UserCredentials.UsernameOnly : UserCredentials.UsernameAndPassword, lastSignInAt);
+        u.PasswordHash is null ? UserCredentials.UsernameOnly : UserCredentials.UsernameAndPassword, lastSignInAt,
+        CustomerAccessRule.InNoAccessGroup(u, group), u.CompanyAdministrator);
 
-    private static UserSummaryView ToSummaryView(UsernameIndexEntity r) => new(r.UserId, r.Username ?? r.RowKey[UsernameIndexEntity.Prefix.Length..], r.DisplayName ?? "",
-        Enum.TryParse<UserKind>(r.Kind, out var kind) ? kind : UserKind.Customer,
-        r.HasPassword ? UserCredentials.UsernameAndPassword : UserCredentials.UsernameOnly,
-        string.IsNullOrEmpty(r.CounterpartyId) ? null : r.CounterpartyId,
-        string.IsNullOrEmpty(r.AccessGroupId) ? null : r.AccessGroupId,
-        r.Disabled, r.LastSignInAt);
+    private static UserSummaryView ToSummaryView(UsernameIndexEntity r)
+    {
+        var kind = Enum.TryParse<UserKind>(r.Kind, out var k) ? k : UserKind.Customer;
+        var groupId = string.IsNullOrEmpty(r.AccessGroupId) ? null : r.AccessGroupId;
+        return new(r.UserId, r.Username ?? r.RowKey[UsernameIndexEntity.Prefix.Length..], r.DisplayName ?? "", kind,
+            r.HasPassword ? UserCredentials.UsernameAndPassword : UserCredentials.UsernameOnly,
+            string.IsNullOrEmpty(r.CounterpartyId) ? null : r.CounterpartyId,
+            groupId, r.Disabled, r.LastSignInAt,
+            // Every group is made on the Customer profile, so on the list a customer naming no group is the one flagged.
+            InNoAccessGroup: kind == UserKind.Customer && groupId is null, r.CompanyAdministrator);
+    }
 }

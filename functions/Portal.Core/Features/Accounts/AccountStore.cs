@@ -7,7 +7,7 @@ using Portal.Core.Shared.Tables;
 namespace Portal.Core.Features.Accounts;
 
 /// <summary>Users, counterparties and access groups: the tables of the Accounts feature.</summary>
-public sealed class AccountStore(TableServiceClient tables)
+public sealed partial class AccountStore(TableServiceClient tables)
 {
     private readonly TableClient _users = tables.GetTableClient(AccountsTables.Users);
     private readonly TableClient _counterparties = tables.GetTableClient(AccountsTables.Counterparties);
@@ -59,7 +59,8 @@ public sealed class AccountStore(TableServiceClient tables)
     public Task UpdateUserAsync(UserEntity user, CancellationToken cancellationToken) => UpdateUserAsync(user, user.AccessGroupId, cancellationToken);
 
     /// <inheritdoc cref="UpdateUserAsync(UserEntity, CancellationToken)"/>
-    public async Task UpdateUserAsync(UserEntity user, string? previousGroupId, CancellationToken cancellationToken)
+    /// <param name="audit">The audit row of the change (who, when, what), written in the same transaction.</param>
+    public async Task UpdateUserAsync(UserEntity user, string? previousGroupId, CancellationToken cancellationToken, AccountAuditEntity? audit = null)
     {
         var actions = new List<TableTransactionAction>
         {
@@ -70,6 +71,10 @@ public sealed class AccountStore(TableServiceClient tables)
         if (user.CounterpartyId is not null)
         {
             actions.Add(new(TableTransactionActionType.UpsertReplace, CounterpartyMemberEntity.From(user)));
+        }
+        if (audit is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, audit));
         }
         try
         {
@@ -163,6 +168,29 @@ public sealed class AccountStore(TableServiceClient tables)
     /// with the ETag it was read with; when another change moved a count first, the counts are read again and the
     /// whole transaction is tried again (the user's own rows are guarded by their own conditions).
     /// </summary>
+    /// <summary>
+    /// Adds one user to a group's count inside <paramref name="change"/> (a transaction in the users partition that
+    /// creates the user): the count row is replaced at the version read, so a concurrent change fails the whole
+    /// transaction rather than miscounting.
+    /// </summary>
+    public async Task CountNewMemberAsync(EntityGroup change, string? groupId, CancellationToken cancellationToken)
+    {
+        if (groupId is null)
+        {
+            return;
+        }
+        var read = await _users.GetEntityIfExistsAsync<GroupCountEntity>(UserEntity.Partition, GroupCountEntity.Key(groupId), cancellationToken: cancellationToken);
+        if (read.HasValue)
+        {
+            read.Value!.Users++;
+            change.Replace(read.Value);
+        }
+        else
+        {
+            change.Add(new GroupCountEntity { RowKey = GroupCountEntity.Key(groupId), GroupId = groupId, Users = 1 });
+        }
+    }
+
     private async Task<IReadOnlyList<Response>> SubmitWithGroupCountsAsync(List<TableTransactionAction> userActions, Dictionary<string, int> change,
         CancellationToken cancellationToken)
     {
@@ -271,9 +299,18 @@ public sealed class CounterpartyMemberEntity : TableRow
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public bool Disabled { get; set; }
+    // What the company's administrator sees of a colleague (Colleagues page); null on rows written before it existed.
+    public string? Username { get; set; }
+    public string? AccessGroupId { get; set; }
+    public bool HasPassword { get; set; }
+    public bool CompanyAdministrator { get; set; }
 
     public static CounterpartyMemberEntity From(UserEntity user) => new()
     {
+        Username = user.Username,
+        AccessGroupId = user.AccessGroupId,
+        HasPassword = user.PasswordHash is not null,
+        CompanyAdministrator = user.CompanyAdministrator,
         RowKey = Key(user.CounterpartyId!, user.UserId),
         UserId = user.UserId,
         DisplayName = user.DisplayName,

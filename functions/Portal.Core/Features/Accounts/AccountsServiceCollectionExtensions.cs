@@ -17,7 +17,13 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<SignInService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<CategoryAccess>();
-        services.AddPortalTables(AccountsTables.Settings, AccountsTables.Counterparties, AccountsTables.AccessGroups, AccountsTables.Users, AccountsTables.Sessions);
+        services.AddOptions<FederatedSignInOptions>().BindConfiguration(FederatedSignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(FederatedTokenValidator.HttpClientName);
+        services.AddSingleton<FederatedTokenValidator>();
+        services.AddSingleton<FederatedSignInService>();
+        services.AddSingleton<ColleagueService>();
+        services.AddPortalTables(AccountsTables.Settings, AccountsTables.Counterparties, AccountsTables.AccessGroups, AccountsTables.Users, AccountsTables.Sessions,
+            AccountsTables.UsedTokens);
         return services;
     }
 }

@@ -52,23 +52,44 @@ public sealed class SignInService(
         {
             throw Problems.ExternalAccessOff();
         }
+        if (!await MaySignInAsync(user, cancellationToken))
+        {
+            // The right password: say why, so the user knows whom to ask (the supplier), and write no session.
+            logger.LogInformation("Sign-in refused for {Username}: in no customer access group", user.Username);
+            throw Problems.NoAccessGroup();
+        }
         if (user.FailedSignIns != 0 || user.LockedUntil is not null)
         {
             user.FailedSignIns = 0;
             user.LockedUntil = null;
             await TryUpdateAsync(user, cancellationToken);
         }
+        var result = await OpenSessionAsync(user, cancellationToken);
+        logger.LogInformation("User {Username} signed in", user.Username);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the session of a user whose credentials were checked (password, or a work account's ID token), then
+    /// checks the external access switch again: switching access off ends the customers' sessions it finds, and one
+    /// written while it ran is caught here.
+    /// </summary>
+    public async Task<SignInResult> OpenSessionAsync(UserEntity user, CancellationToken cancellationToken)
+    {
         var (session, cookie) = await sessions.CreateAsync(user, cancellationToken);
-        // Switching access off ends the customers' sessions it finds; one written while it ran is caught here.
         if (user.UserKind == UserKind.Customer && !(await settings.GetFreshAsync(cancellationToken)).ExternalAccessEnabled)
         {
             await sessions.RevokeAsync(user.UserId, session.RowKey, cancellationToken);
             throw Problems.ExternalAccessOff();
         }
-        await RecordSignInAsync(user, now, cancellationToken);
-        logger.LogInformation("User {Username} signed in", user.Username);
+        await RecordSignInAsync(user, clock.GetUtcNow(), cancellationToken);
         return new SignInResult(user, session, cookie);
     }
+
+    /// <summary>The access group rule (<see cref="CustomerAccessRule"/>), read fresh: it decides access, so no cache.</summary>
+    public async Task<bool> MaySignInAsync(UserEntity user, CancellationToken cancellationToken) =>
+        user.UserKind == UserKind.Staff ||
+        CustomerAccessRule.MaySignIn(user, user.AccessGroupId is null ? null : await store.GetAccessGroupAsync(user.AccessGroupId, cancellationToken));
 
     /// <summary>
     /// Checks the signed-in user's current password before a change that needs it. A wrong one counts toward the

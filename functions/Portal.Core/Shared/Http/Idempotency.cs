@@ -34,8 +34,19 @@ public static class Idempotency
     /// <paramref name="scope"/>'s partition and names the created resource; <paramref name="replay"/> answers for an
     /// existing one. <paramref name="fingerprint"/> is what makes two requests "the same request".
     /// </summary>
-    public static async Task<(TResult Result, bool Created)> CreateOnceAsync<TResult>(
+    public static Task<(TResult Result, bool Created)> CreateOnceAsync<TResult>(
         TableClient table, CounterpartyScope scope, string userId, string? key, IEnumerable<string?> fingerprint,
+        Func<CancellationToken, Task<(EntityGroup Change, string ResourceId, TResult Result)>> create,
+        Func<string, CancellationToken, Task<TResult>> replay,
+        CancellationToken cancellationToken) =>
+        CreateOnceAsync(table, scope.CounterpartyId, userId, key, fingerprint, create, replay, cancellationToken);
+
+    /// <summary>
+    /// The same, for a resource that lives in a company-wide partition rather than a counterparty's (a user the
+    /// customer's administrator invites lives in the users partition): the key row goes into that partition.
+    /// </summary>
+    public static async Task<(TResult Result, bool Created)> CreateOnceAsync<TResult>(
+        TableClient table, string partitionKey, string userId, string? key, IEnumerable<string?> fingerprint,
         Func<CancellationToken, Task<(EntityGroup Change, string ResourceId, TResult Result)>> create,
         Func<string, CancellationToken, Task<TResult>> replay,
         CancellationToken cancellationToken)
@@ -49,7 +60,7 @@ public static class Idempotency
 
         var row = new IdempotencyKeyEntity
         {
-            PartitionKey = scope.CounterpartyId,
+            PartitionKey = partitionKey,
             // Hashed, so that any printable key is a valid RowKey ('/', '#' and '?' are not) and keys of any length fit.
             RowKey = $"idem:{userId}:{Hash([key])}",
             RequestHash = Hash(fingerprint),

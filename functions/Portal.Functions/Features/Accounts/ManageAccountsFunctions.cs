@@ -146,10 +146,10 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
     [Function(nameof(UpdateUser))]
     public Task<IActionResult> UpdateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/users/{userId}")] HttpRequest req, string userId, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async _ =>
+        endpoint.RunAsync(req, Access.Staff, async caller =>
         {
             var ifMatch = req.RequireIfMatch();
-            var (view, etag) = await accounts.UpdateUserAsync(userId, await req.ReadJsonAsync<UpdateUserRequest>(ct), ifMatch, ct);
+            var (view, etag) = await accounts.UpdateUserAsync(userId, await req.ReadJsonAsync<UpdateUserRequest>(ct), ifMatch, ct, caller);
             return ApiResult.Ok(view).WithETag(etag);
         });
 }

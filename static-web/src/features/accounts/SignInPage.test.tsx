@@ -28,6 +28,36 @@ describe("SignInPage", () => {
   });
 });
 
+describe("SignInPage with a work-account authority", () => {
+  const provider = { authority: "https://contoso.ciamlogin.com/tenant/v2.0", clientId: "client", scopes: ["openid"] };
+
+  it("offers the work account only when the deployment names an authority", async () => {
+    fakeServer(({ url }) => (url.endsWith("/api/auth/providers") ? { body: { workAccount: null } } : undefined));
+    renderPage(<SignInPage />, { path: "/sign-in", route: "/sign-in" });
+    expect(await screen.findByRole("button", { name: "Sign in" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Sign in with your work account" })).not.toBeInTheDocument();
+  });
+
+  it("shows the work-account button next to the password form", async () => {
+    fakeServer(({ url }) => (url.endsWith("/api/auth/providers") ? { body: { workAccount: provider } } : undefined));
+    renderPage(<SignInPage />, { path: "/sign-in", route: "/sign-in" });
+    expect(await screen.findByRole("button", { name: "Sign in with your work account" })).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: /Username/ })).toBeInTheDocument();
+  });
+
+  it("tells a user in no access group to ask the supplier", async () => {
+    fakeServer(({ url }) =>
+      url.endsWith("/api/auth/sign-in")
+        ? { status: 403, body: { type: "https://customer-portal.example/problems/no-access-group", status: 403 } }
+        : { body: { workAccount: null } },
+    );
+    renderPage(<SignInPage />, { path: "/sign-in", route: "/sign-in" });
+    await signIn("new@northwind.example", "a good passphrase");
+    expect(await screen.findByText("Your account has no access to the portal yet.")).toBeInTheDocument();
+    expect(screen.getByText(/Ask them to give you access/)).toBeInTheDocument();
+  });
+});
+
 describe("safeReturnTo", () => {
   it("only returns to addresses inside the portal", () => {
     expect(safeReturnTo("/purchases/orders?status=sent")).toBe("/purchases/orders?status=sent");

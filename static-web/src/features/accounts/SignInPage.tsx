@@ -1,12 +1,19 @@
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { Button, Divider, Field, Input, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { request } from "../../lib/api";
 import { describeError, fieldError } from "../../lib/problems";
 import { useStoreSession, type MeView } from "../../lib/session";
 import { ErrorState, Notice } from "../../lib/ui";
 import type { SignIn } from "./api";
+import {
+  finishWorkAccountSignIn,
+  isAuthorityAnswer,
+  startWorkAccountSignIn,
+  type FederatedSignIn,
+  type Providers,
+} from "./workAccount";
 
 const useStyles = makeStyles({
   page: { display: "flex", justifyContent: "center", padding: `10vh ${tokens.spacingHorizontalL}` },
@@ -57,12 +64,59 @@ export function SignInPage() {
     },
   });
 
+  // Username-only accounts sign in with a work account when the deployment names an authority.
+  const providers = useQuery({
+    queryKey: ["auth", "providers"],
+    queryFn: async () => (await request<Providers>("GET", "/api/auth/providers")).data,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const workAccount = providers.data?.workAccount ?? null;
+  const [returning] = useState(() => isAuthorityAnswer(window.location));
+  const workSignIn = useMutation({
+    mutationFn: async (mode: "start" | "finish") => {
+      if (!workAccount) return null;
+      if (mode === "start") {
+        await startWorkAccountSignIn(workAccount, safeReturnTo(params.get("returnTo")));
+        return null; // the browser is leaving for the authority
+      }
+      const answer = await finishWorkAccountSignIn(workAccount);
+      if (!answer) return null;
+      const { data, etag } = await request<MeView>("POST", "/api/auth/federated", {
+        body: { idToken: answer.idToken, nonce: answer.nonce } satisfies FederatedSignIn,
+        expectUnauthorized: true,
+      });
+      return { data, etag, returnTo: answer.returnTo };
+    },
+    onSuccess: (result) => {
+      if (!result) return;
+      storeSession(result.data, result.etag);
+      navigate(safeReturnTo(result.returnTo), { replace: true });
+    },
+  });
+  const finished = useRef(false);
+  useEffect(() => {
+    if (returning && workAccount && !finished.current) {
+      finished.current = true;
+      workSignIn.mutate("finish");
+    }
+  }, [returning, workAccount, workSignIn]);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     signIn.mutate();
   };
-  const error = signIn.error;
+  const error = signIn.error ?? workSignIn.error;
   const hasFieldErrors = describeError(error).fields !== undefined;
+  const finishing = returning && !workSignIn.isError && (providers.isPending || workSignIn.isPending || workSignIn.isIdle);
+
+  if (finishing) {
+    return (
+      <main className={styles.page}>
+        <Spinner label="Signing you in with your work account…" />
+      </main>
+    );
+  }
 
   return (
     <main className={styles.page}>
@@ -90,6 +144,14 @@ export function SignInPage() {
         <Button type="submit" appearance="primary" disabled={signIn.isPending}>
           {signIn.isPending ? "Signing in…" : "Sign in"}
         </Button>
+        {workAccount && (
+          <>
+            <Divider>or</Divider>
+            <Button type="button" disabled={workSignIn.isPending} onClick={() => workSignIn.mutate("start")}>
+              {workSignIn.isPending ? "Opening your work account’s sign-in…" : "Sign in with your work account"}
+            </Button>
+          </>
+        )}
       </form>
     </main>
   );

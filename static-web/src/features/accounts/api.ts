@@ -8,3 +8,11 @@ export type PasswordChange = Schema<"ChangePasswordRequest">;
 export type Colleagues = Schema<"ItemListOfColleagueView">;
 /** The supplier's contacts and the company's account manager (Account → View contact information). */
 export type ContactInformation = Schema<"ContactInformationView">;
+
+// Account → Colleagues, for the company's administrator.
+export type ColleagueAdmin = Schema<"ColleagueAdminView">;
+export type ManagedColleague = Schema<"ManagedColleagueView">;
+export type InviteColleague = Schema<"InviteColleagueRequest">;
+export type InvitedColleague = Schema<"InvitedColleagueView">;
+export type UpdateColleague = Schema<"UpdateColleagueRequest">;
+export type NewPassword = Schema<"NewPasswordView">;
