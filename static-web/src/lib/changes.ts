@@ -19,5 +19,9 @@ function same(a: unknown, b: unknown): boolean {
     const right = Array.isArray(b) ? [...(b as unknown[])].map(String).sort() : [];
     return left.length === right.length && left.every((v, i) => v === right[i]);
   }
+  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+    // A nested value (a counterparty's account manager): the same when it reads the same.
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
   return (a ?? "") === (b ?? "");
 }

@@ -57,7 +57,7 @@ describe("CounterpartyPage", () => {
     await userEvent.click(screen.getByRole("button", { name: "Create counterparty" }));
     expect((await screen.findAllByText("A counterparty with the id 'wingtip-toys' exists already."))[0]).toBeInTheDocument();
     expect(server.puts()[0]!.headers.get("If-None-Match")).toBe("*");
-    expect(server.puts()[0]!.body).toEqual({ name: "Wingtip Toys", code: null, taxId: null, email: null, phone: null, address: null });
+    expect(server.puts()[0]!.body).toEqual({ name: "Wingtip Toys", code: null, taxId: null, email: null, phone: null, address: null, managerName: null, managerEmail: null, managerPhone: null });
   });
 
   it("edits against the version it read; on a 412 shows the latest and names what changed", async () => {
@@ -79,7 +79,7 @@ describe("CounterpartyPage", () => {
 
 describe("counterpartyProblems", () => {
   it("wants a name and, when creating, a usable id", () => {
-    const draft = { id: "x", name: "X", code: "", taxId: "", email: "", phone: "", address: "" };
+    const draft = { id: "x", name: "X", code: "", taxId: "", email: "", phone: "", address: "", managerName: "", managerEmail: "", managerPhone: "" };
     expect(counterpartyProblems(draft, true)).toEqual({});
     expect(counterpartyProblems({ ...draft, id: "no spaces", name: "" }, true)).toEqual({ id: expect.any(String), name: "Enter the counterparty's name." });
     expect(counterpartyProblems({ ...draft, code: "x".repeat(51) }, false).code).toMatch(/at most 50/);

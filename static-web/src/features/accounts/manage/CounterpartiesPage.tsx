@@ -16,6 +16,7 @@ import { describeError, fieldError } from "../../../lib/problems";
 import { DataList, type ListColumn } from "../../../lib/list";
 import { EmptyState, ErrorState, LoadingState, Notice, PageHeader } from "../../../lib/ui";
 import { fetchCounterparty, manageKeys, useCounterparties, useCounterparty, useSaveCounterparty, type Counterparty, type Versioned } from "./api";
+import { CompanyAdministration } from "./CompanyAdministration";
 import { BackLink, StaleNotice, idProblem, isStale, suggestId, useFormStyles } from "./editing";
 
 const counterpartyColumns: ListColumn<Counterparty>[] = [
@@ -83,7 +84,7 @@ function EditCounterparty({ id }: { id: string }) {
   );
 }
 
-type Draft = Record<"id" | "name" | "code" | "taxId" | "email" | "phone" | "address", string>;
+type Draft = Record<"id" | "name" | "code" | "taxId" | "email" | "phone" | "address" | "managerName" | "managerEmail" | "managerPhone", string>;
 
 const draftOf = (c: Counterparty): Draft => ({
   id: c.id,
@@ -93,9 +94,20 @@ const draftOf = (c: Counterparty): Draft => ({
   email: c.email ?? "",
   phone: c.phone ?? "",
   address: c.address ?? "",
+  managerName: c.manager?.name ?? "",
+  managerEmail: c.manager?.email ?? "",
+  managerPhone: c.manager?.phone ?? "",
 });
 
-const labels = { name: "the name", code: "the code", taxId: "the tax id", email: "the email", phone: "the phone", address: "the address" } as const;
+const labels = {
+  name: "the name",
+  code: "the code",
+  taxId: "the tax id",
+  email: "the email",
+  phone: "the phone",
+  address: "the address",
+  manager: "the account manager",
+} as const;
 
 /** What the page checks before sending (the API checks the same). */
 export function counterpartyProblems(d: Draft, creating: boolean): Partial<Record<keyof Draft, string>> {
@@ -118,7 +130,7 @@ function CounterpartyForm({ current }: { current: Versioned<Counterparty> | null
   const creating = current === null;
   const [base, setBase] = useState(current);
   const [draft, setDraft] = useState<Draft>(
-    current ? draftOf(current.value) : { id: "", name: "", code: "", taxId: "", email: "", phone: "", address: "" },
+    current ? draftOf(current.value) : { id: "", name: "", code: "", taxId: "", email: "", phone: "", address: "", managerName: "", managerEmail: "", managerPhone: "" },
   );
   const [idEdited, setIdEdited] = useState(false);
   const [checked, setChecked] = useState(false);
@@ -163,6 +175,9 @@ function CounterpartyForm({ current }: { current: Versioned<Counterparty> | null
           email: blank(draft.email),
           phone: blank(draft.phone),
           address: blank(draft.address),
+          managerName: blank(draft.managerName),
+          managerEmail: blank(draft.managerEmail),
+          managerPhone: blank(draft.managerPhone),
         },
         etag: base?.etag ?? null,
       },
@@ -229,6 +244,15 @@ function CounterpartyForm({ current }: { current: Versioned<Counterparty> | null
           <Field label="Address" validationMessage={error("address")}>
             <Textarea value={draft.address} onChange={(_, d) => set({ address: d.value })} resize="vertical" />
           </Field>
+          <Field label="Account manager" hint="Your colleague who looks after this customer; customers see the name and contacts on their account page." validationMessage={error("managerName")}>
+            <Input value={draft.managerName} onChange={(_, d) => set({ managerName: d.value })} autoComplete="off" />
+          </Field>
+          <Field label="Account manager's email" validationMessage={error("managerEmail")}>
+            <Input type="email" value={draft.managerEmail} onChange={(_, d) => set({ managerEmail: d.value })} />
+          </Field>
+          <Field label="Account manager's phone" validationMessage={error("managerPhone")}>
+            <Input type="tel" value={draft.managerPhone} onChange={(_, d) => set({ managerPhone: d.value })} />
+          </Field>
           <div className={styles.actions}>
             <Button type="submit" appearance="primary" disabled={save.isPending}>
               {save.isPending ? "Saving…" : creating ? "Create counterparty" : "Save counterparty"}
@@ -236,6 +260,7 @@ function CounterpartyForm({ current }: { current: Versioned<Counterparty> | null
           </div>
         </form>
       </Card>
+      {!creating && <CompanyAdministration counterpartyId={draft.id} />}
     </>
   );
 }

@@ -222,6 +222,7 @@ const userLabels = {
   accessGroupId: "the access group",
   disabled: "whether the user is disabled",
   credentials: "how the user signs in",
+  companyAdministrator: "whether the user administers its company",
 } as const;
 
 export function UserPage() {
@@ -305,6 +306,7 @@ function UserDetail({ id, current }: { id: string; current: Versioned<ManagedUse
         <UserFacts user={u} />
         <DetailsForm key={`d${generation}`} user={u} save={save} error={update.error} pending={update.isPending} />
         <StatusCard user={u} save={save} pending={update.isPending} />
+        {u.kind === "customer" && <AdministratorCard user={u} save={save} pending={update.isPending} />}
         <PasswordCard key={`p${generation}`} user={u} save={save} error={update.error} pending={update.isPending} />
       </div>
     </>
@@ -337,6 +339,7 @@ function UserFacts({ user }: { user: ManagedUser }) {
       ? ([
           ["Counterparty", counterparty?.name ?? user.counterpartyId ?? "—"],
           ["Access group", user.accessGroupId ? (group?.name ?? user.accessGroupId) : "No group"],
+          ["Company administrator", user.companyAdministrator ? "Yes: manages colleagues on Account → Colleagues" : "No"],
         ] as [string, string][])
       : []),
     ["Signs in with", credentialsLabel[user.credentials]],
@@ -348,6 +351,11 @@ function UserFacts({ user }: { user: ManagedUser }) {
   ];
   return (
     <Section title="Account">
+      {user.inNoAccessGroup && (
+        <Notice intent="warning" title="In no customer access group">
+          This user cannot sign in until you put them in an access group below.
+        </Notice>
+      )}
       <dl className={styles.facts}>
         {facts.map(([term, value]) => (
           <div key={term} style={{ display: "contents" }}>
@@ -438,6 +446,32 @@ function StatusCard({ user, save, pending }: { user: ManagedUser; save: Save; pe
           onClick={() => save({ disabled: !user.disabled }, () => announce(user.disabled ? "The user is enabled." : "The user is disabled and signed out."))}
         >
           {user.disabled ? "Enable user" : "Disable user"}
+        </Button>
+      </div>
+    </Section>
+  );
+}
+
+function AdministratorCard({ user, save, pending }: { user: ManagedUser; save: Save; pending: boolean }) {
+  const styles = useFormStyles();
+  const announce = useAnnounce();
+  return (
+    <Section title="Company administrator">
+      <p className={styles.detail}>
+        {user.companyAdministrator
+          ? "This user manages its colleagues: invites them, disables them, resets their passwords and puts them in the groups you allow on the counterparty's page. Every change is recorded there."
+          : "An administrator of its company manages its colleagues on Account → Colleagues, within the access groups you allow on the counterparty's page."}
+      </p>
+      <div className={styles.actions}>
+        <Button
+          disabled={pending}
+          onClick={() =>
+            save({ companyAdministrator: !user.companyAdministrator }, () =>
+              announce(user.companyAdministrator ? "The user is no longer an administrator of its company." : "The user is now an administrator of its company."),
+            )
+          }
+        >
+          {user.companyAdministrator ? "Stop being administrator" : "Make administrator of its company"}
         </Button>
       </div>
     </Section>

@@ -154,9 +154,21 @@ function UsersTable({ users }: { users: UserSummary[] }) {
   const columns: ListColumn<UserSummary>[] = [
     { header: "Username", card: "title", cell: (u) => <Link to={`/manage/users/${encodeURIComponent(u.id)}`}>{u.username}</Link> },
     { header: "Name", kind: "text", card: "plain", cell: (u) => u.displayName },
-    { header: "Kind", kind: "nowrap", cell: (u) => kindLabel[u.kind] },
+    { header: "Kind", kind: "nowrap", cell: (u) => (u.companyAdministrator ? `${kindLabel[u.kind]} · administrator` : kindLabel[u.kind]) },
     { header: "Counterparty", cell: (u) => (u.counterpartyId ? (counterpartyName.get(u.counterpartyId) ?? u.counterpartyId) : "—") },
-    { header: "Access group", cell: (u) => (u.accessGroupId ? (groupName.get(u.accessGroupId) ?? u.accessGroupId) : "—") },
+    {
+      header: "Access group",
+      cell: (u) =>
+        u.inNoAccessGroup ? (
+          <Badge appearance="tint" color="warning">
+            No group: cannot sign in
+          </Badge>
+        ) : u.accessGroupId ? (
+          groupName.get(u.accessGroupId) ?? u.accessGroupId
+        ) : (
+          "—"
+        ),
+    },
     { header: "Signs in with", kind: "nowrap", cell: (u) => credentialsLabel[u.credentials] },
     {
       header: "Status",

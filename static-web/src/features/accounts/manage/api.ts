@@ -208,3 +208,42 @@ export function useSaveCounterparty() {
     },
   });
 }
+
+// Customer administrators: the access groups staff allow a counterparty's administrator to hand out, and the audit of
+// every account change made by that administrator or by staff (GET/PUT …/colleague-groups, GET …/audit).
+
+export type AllowedGroups = Schema<"AllowedGroupsView">;
+export type AuditEntry = Schema<"AuditEntryView">;
+
+const counterpartyPart = (id: string, part: string) => `/api/manage/counterparties/${encodeURIComponent(id)}/${part}`;
+
+export function useAllowedGroups(counterpartyId: string) {
+  return useQuery({
+    queryKey: ["manage", "counterparties", counterpartyId, "colleague-groups"] as const,
+    queryFn: ({ signal }) => api.get<AllowedGroups>(counterpartyPart(counterpartyId, "colleague-groups"), signal),
+    staleTime: 0,
+  });
+}
+
+export function useSaveAllowedGroups(counterpartyId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (accessGroupIds: string[]) =>
+      api.put<AllowedGroups>(counterpartyPart(counterpartyId, "colleague-groups"), { accessGroupIds } satisfies Schema<"AllowedGroupsRequest">),
+    onSuccess: (saved) => {
+      client.setQueryData(["manage", "counterparties", counterpartyId, "colleague-groups"], saved);
+      return client.invalidateQueries({ queryKey: ["manage", "counterparties", counterpartyId, "audit"] });
+    },
+  });
+}
+
+export function useAccountAudit(counterpartyId: string) {
+  return useInfiniteQuery({
+    queryKey: ["manage", "counterparties", counterpartyId, "audit"] as const,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Schema<"ListPageOfAuditEntryView">>(withQuery(counterpartyPart(counterpartyId, "audit"), { continuation: pageParam }), signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.continuation ?? null,
+    staleTime: 0,
+  });
+}
