@@ -207,7 +207,8 @@ public sealed class ProductsCartTests(E2EFixture fixture) : BrowserTest(fixture)
         await ApiAsync(page, "POST", "/api/cart/lines", new { sku = "SV-INSTALL-LED", quantity = 2 });
         await page.GotoAsync("/purchases/cart");
 
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Cart lines", Exact = true })).ToContainTextAsync("LED panel installation");
+        // On a phone the cart's lines are cards (a list), each with its own fields.
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Cart lines", Exact = true })).ToContainTextAsync("LED panel installation");
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search products" }).FillAsync("LED panel");
         await Expect(page.GetByTestId("finder-products").Locator("[data-sku='EL-LED-01']")).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");

@@ -141,7 +141,7 @@ public sealed class ManageUsersTests(PortalFixture fixture)
     {
         using var staff = await fixture.SignInAsStaffAsync();
         var username = NewId("kind") + "@test.example";
-        var id = await CreateAsync(staff, new { username, displayName = "Kind Switch", kind = "customer", counterpartyId = "northwind", password = "" });
+        var id = await CreateAsync(staff, new { username, displayName = "Kind Switch", kind = "customer", counterpartyId = "northwind", accessGroupId = "customers", password = "" });
         var read = await staff.GetAsync($"/api/manage/users/{id}");
         var body = await read.ReadJsonAsync();
         Assert.Equal("usernameOnly", body.GetProperty("credentials").GetString());
@@ -153,14 +153,14 @@ public sealed class ManageUsersTests(PortalFixture fixture)
 
         // Setting a password makes it username and password.
         var password = "a fresh password " + Guid.NewGuid().ToString("N")[..6];
-        var set = await staff.PutJsonAsync($"/api/manage/users/{id}", new { displayName = "Kind Switch", disabled = false, newPassword = password }, read.Headers.ETag!.ToString());
+        var set = await staff.PutJsonAsync($"/api/manage/users/{id}", new { displayName = "Kind Switch", disabled = false, accessGroupId = "customers", newPassword = password }, read.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         Assert.Equal("usernameAndPassword", (await set.ReadJsonAsync()).GetProperty("credentials").GetString());
         using var customer = await fixture.SignInAsync(username, password);
         Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync("/api/me")).StatusCode);
 
         // Clearing it makes it username-only again and signs the user out.
-        var clear = await staff.PutJsonAsync($"/api/manage/users/{id}", new { displayName = "Kind Switch", disabled = false, removePassword = true }, set.Headers.ETag!.ToString());
+        var clear = await staff.PutJsonAsync($"/api/manage/users/{id}", new { displayName = "Kind Switch", disabled = false, accessGroupId = "customers", removePassword = true }, set.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.OK, clear.StatusCode);
         Assert.Equal("usernameOnly", (await clear.ReadJsonAsync()).GetProperty("credentials").GetString());
         await (await customer.GetAsync("/api/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);

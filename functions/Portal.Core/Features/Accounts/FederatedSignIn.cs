@@ -65,7 +65,7 @@ public sealed class FederatedTokenValidator
         {
             var loopback = Uri.TryCreate(_options.Authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
             _configuration = new ConfigurationManager<OpenIdConnectConfiguration>(
-                _options.MetadataAddress,
+                _options.MetadataAddress!,
                 new OpenIdConnectConfigurationRetriever(),
                 new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = !loopback || uri!.Scheme == Uri.UriSchemeHttps });
         }

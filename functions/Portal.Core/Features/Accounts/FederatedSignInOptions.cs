@@ -29,8 +29,8 @@ public sealed class FederatedSignInOptions : IValidatableObject
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
 
-    /// <summary>The discovery document's address.</summary>
-    public string MetadataAddress => Authority!.TrimEnd('/') + "/.well-known/openid-configuration";
+    /// <summary>The discovery document's address (none while no authority is configured; the options are also read by reflection).</summary>
+    public string? MetadataAddress => IsConfigured ? Authority!.TrimEnd('/') + "/.well-known/openid-configuration" : null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -20,7 +20,7 @@ import { useState, type FormEvent } from "react";
 import { api, newIdempotencyKey, request } from "../../lib/api";
 import { useAnnounce } from "../../lib/live";
 import { describeError, fieldError } from "../../lib/problems";
-import { ErrorState, LoadingState, Notice, PageHeader, TableScroll } from "../../lib/ui";
+import { ErrorState, LoadingState, Notice, PageHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
 import type { ColleagueAdmin, InviteColleague, InvitedColleague, ManagedColleague, NewPassword, UpdateColleague } from "./api";
 
 const useStyles = makeStyles({
@@ -65,6 +65,7 @@ export function ColleaguesPage() {
 
 function ColleagueTable({ data, onPassword }: { data: ColleagueAdmin; onPassword: (s: { who: string; password: string }) => void }) {
   const styles = useStyles();
+  const tableStyles = useDataTableStyles();
   const client = useQueryClient();
   const announce = useAnnounce();
   const groupName = (id?: string | null) => data.allowedGroups.find((g) => g.id === id)?.name ?? id ?? "None";
@@ -99,7 +100,7 @@ function ColleagueTable({ data, onPassword }: { data: ColleagueAdmin; onPassword
       </h2>
       {error && <ErrorState error={error} />}
       <TableScroll label="Your company’s users">
-        <Table aria-labelledby="colleagues-heading">
+        <Table aria-labelledby="colleagues-heading" className={tableStyles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Name</TableHeaderCell>

@@ -21,7 +21,7 @@ import { useState } from "react";
 import type { CartLine } from "../../lib/cart";
 import { formatQuantity } from "../../lib/format";
 import { useComparison } from "../../lib/products";
-import { EmptyState, ErrorState, LoadingState, RowHeader, TableScroll } from "../../lib/ui";
+import { EmptyState, ErrorState, LoadingState, RowHeader, TableScroll, useDataTableStyles } from "../../lib/ui";
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalS },
@@ -51,6 +51,7 @@ export function CartCompare({ compared, busy, onSwap, onClear }: {
   onClear: () => void;
 }) {
   const styles = useStyles();
+  const tableStyles = useDataTableStyles();
   const skus = [...new Set(compared.map((c) => c.sku))];
   const comparison = useComparison(skus);
   const [asked, setAsked] = useState<{ line: CartLine; sku: string; name: string } | null>(null);
@@ -72,7 +73,7 @@ export function CartCompare({ compared, busy, onSwap, onClear }: {
         <ErrorState error={comparison.error} onRetry={() => comparison.refetch()} />
       ) : (
         <TableScroll label="Comparison">
-          <Table aria-label="Comparison of cart lines and products">
+          <Table aria-label="Comparison of cart lines and products" className={tableStyles.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Characteristic</TableHeaderCell>

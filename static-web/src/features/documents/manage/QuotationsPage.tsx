@@ -137,7 +137,7 @@ function Existing({ counterpartyId, onReissue }: { counterpartyId: string; onRei
         <p className={styles.hint}>No quotations yet.</p>
       ) : (
         <TableScroll label="Its quotations">
-          <Table aria-label="Its quotations">
+          <Table aria-label="Its quotations" className={styles.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Number</TableHeaderCell>

@@ -4,18 +4,13 @@ import {
   Field,
   Input,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { Link, useSearchParams } from "react-router";
 import { formatDateTime, formatMoney } from "../../../lib/format";
-import { EmptyState, ErrorState, LoadingState, PageHeader, TableScroll, useDataTableStyles } from "../../../lib/ui";
+import { DataList } from "../../../lib/list";
+import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
 import { StatusBadge, orderStatuses } from "../orderStatus";
 import { useDeskCounterparties, useOrderDesk, type OrderDeskFilters } from "./api";
 
@@ -23,14 +18,13 @@ const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end", marginBottom: tokens.spacingVerticalL },
   more: { display: "flex", justifyContent: "center", padding: tokens.spacingVerticalL },
   number: { display: "inline-flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  amount: { textAlign: "right", whiteSpace: "nowrap" },
 });
 
 const filterNames: (keyof OrderDeskFilters)[] = ["status", "counterpartyId", "from", "to"];
 
 /** Sales → Orders desk: every customer's orders, the Sent ones waiting for acceptance first, then newest first. */
 export function OrdersDeskPage() {
-  const styles = { ...useStyles(), ...useDataTableStyles() };
+  const styles = useStyles();
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ""])) as unknown as OrderDeskFilters;
   const desk = useOrderDesk(filters);
@@ -90,45 +84,34 @@ export function OrdersDeskPage() {
         <EmptyState>{filtered ? "No orders match these filters." : "No orders yet."}</EmptyState>
       ) : (
         <>
-          <TableScroll label="Orders">
-            <Table aria-label="Orders">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Number</TableHeaderCell>
-                  <TableHeaderCell>Counterparty</TableHeaderCell>
-                  <TableHeaderCell>Placed</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  <TableHeaderCell>Warehouse</TableHeaderCell>
-                  <TableHeaderCell>Reference</TableHeaderCell>
-                  <TableHeaderCell className={styles.amount}>Total</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map(({ counterpartyId, order }) => (
-                  <TableRow key={`${counterpartyId}/${order.id}`}>
-                    <TableCell className={styles.nowrap}>
-                      <span className={styles.number}>
-                        <Link to={`/manage/orders/${encodeURIComponent(counterpartyId)}/${encodeURIComponent(order.id)}`}>{order.number}</Link>
-                        {order.status === "sent" && (
-                          <Badge appearance="filled" color="danger">
-                            To accept
-                          </Badge>
-                        )}
-                      </span>
-                    </TableCell>
-                    <TableCell>{names.get(counterpartyId) ?? counterpartyId}</TableCell>
-                    <TableCell className={styles.nowrap}>{formatDateTime(order.date)}</TableCell>
-                    <TableCell className={styles.nowrap}>
-                      <StatusBadge status={order.status} />
-                    </TableCell>
-                    <TableCell>{order.warehouseName}</TableCell>
-                    <TableCell>{order.customerReference ?? "—"}</TableCell>
-                    <TableCell className={styles.amount}>{formatMoney(order.total)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataList
+            label="Orders"
+            items={items}
+            rowKey={({ counterpartyId, order }) => `${counterpartyId}/${order.id}`}
+            columns={[
+              {
+                header: "Number",
+                card: "title",
+                kind: "nowrap",
+                cell: ({ counterpartyId, order }) => (
+                  <span className={styles.number}>
+                    <Link to={`/manage/orders/${encodeURIComponent(counterpartyId)}/${encodeURIComponent(order.id)}`}>{order.number}</Link>
+                    {order.status === "sent" && (
+                      <Badge appearance="filled" color="danger">
+                        To accept
+                      </Badge>
+                    )}
+                  </span>
+                ),
+              },
+              { header: "Counterparty", card: "primary", cell: ({ counterpartyId }) => names.get(counterpartyId) ?? counterpartyId },
+              { header: "Placed", card: "primary", kind: "nowrap", cell: ({ order }) => formatDateTime(order.date) },
+              { header: "Status", card: "primary", kind: "nowrap", cell: ({ order }) => <StatusBadge status={order.status} /> },
+              { header: "Warehouse", cell: ({ order }) => order.warehouseName },
+              { header: "Reference", cell: ({ order }) => order.customerReference ?? "—" },
+              { header: "Total", card: "primary", kind: "number", cell: ({ order }) => formatMoney(order.total) },
+            ]}
+          />
           {desk.hasNextPage && (
             <div className={styles.more}>
               <Button onClick={() => desk.fetchNextPage()} disabled={desk.isFetchingNextPage}>
