@@ -39,8 +39,8 @@ public sealed class QuotationsDeskTests(E2EFixture fixture) : BrowserTest(fixtur
         await Expect(form.GetByLabel("Number")).ToHaveValueAsync(number);
         await Expect(price).ToHaveValueAsync("9.99");
         await price.FillAsync("8.99");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Issue quotation" }).ClickAsync();
         await Expect(form).ToContainTextAsync("Total: €53.94");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Issue quotation" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync($"Quotation {number} issued to Contoso Retail.");
         await Expect(existing.GetByRole(AriaRole.Row).Filter(new() { HasText = number })).ToHaveCountAsync(1);
         await ExpectAccessibleAsync(page);

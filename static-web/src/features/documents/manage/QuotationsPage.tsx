@@ -48,6 +48,8 @@ const useStyles = makeStyles({
   },
   product: { flexGrow: 3, flexBasis: "14rem", minWidth: 0, alignSelf: "center" },
   cell: { flexGrow: 1, flexBasis: "7rem", minWidth: 0 },
+  // An input shrinks with its cell on a phone instead of keeping the browser's 20-character width.
+  input: { width: "100%", minWidth: 0, "& input": { minWidth: 0, width: "100%" } },
   total: { fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
@@ -286,6 +288,7 @@ function QuotationForm({
                 </span>
                 <Field className={styles.cell} label={`Quantity, ${line.unit}`} validationMessage={message(`lines[${index}].quantity`)}>
                   <Input
+                    className={styles.input}
                     inputMode="decimal"
                     aria-label={`Quantity of ${line.name}`}
                     value={line.quantity}
@@ -294,6 +297,7 @@ function QuotationForm({
                 </Field>
                 <Field className={styles.cell} label="Unit price" validationMessage={message(`lines[${index}].unitPrice`)}>
                   <Input
+                    className={styles.input}
                     inputMode="decimal"
                     aria-label={`Unit price of ${line.name}`}
                     value={line.unitPrice}
