@@ -1,7 +1,8 @@
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
+import { useUrlFilters } from "../../lib/urlFilters";
 import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatMoney } from "../../lib/format";
 import { DataList, type ListColumn } from "../../lib/list";
@@ -27,25 +28,11 @@ const orderColumns: ListColumn<OrderSummary>[] = [
 
 export function OrdersPage() {
   const styles = useStyles();
-  const [params, setParams] = useSearchParams();
-  const filters: OrderFilters = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "" };
+  const { filters, filtered, setFilter, clear } = useUrlFilters<keyof OrderFilters>(["status", "from", "to"]);
   const orders = useOrders(filters);
   // Repeat order from the row, as on the order's page: the lines go into the cart for review first.
   const fill = useFillCartForReview();
   const [repeating, setRepeating] = useState<string | null>(null);
-  const filtered = filters.status !== "" || filters.from !== "" || filters.to !== "";
-
-  // Filters live in the address, so a filtered list can be bookmarked and Back returns to it.
-  const setFilter = (name: keyof OrderFilters, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
 
   const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -69,7 +56,7 @@ export function OrdersPage() {
         <Field label="To">
           <Input type="date" value={filters.to} onChange={(_, d) => setFilter("to", d.value)} />
         </Field>
-        {filtered && <Button onClick={() => setParams({}, { replace: true })}>Clear filters</Button>}
+        {filtered && <Button onClick={clear}>Clear filters</Button>}
       </div>
       {orders.isPending ? (
         <LoadingState label="Loading orders…" />

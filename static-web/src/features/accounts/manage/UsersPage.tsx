@@ -1,7 +1,8 @@
 import { Badge, Button, Field, Input, Select } from "@fluentui/react-components";
 import { AddRegular, SearchRegular } from "@fluentui/react-icons";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
+import { useUrlFilters } from "../../../lib/urlFilters";
 import { formatDateTime } from "../../../lib/format";
 import { DataList, type ListColumn } from "../../../lib/list";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
@@ -21,22 +22,10 @@ export const kindLabel: Record<UserKind, string> = { customer: "External user", 
 export function UsersPage() {
   const styles = useFormStyles();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ""])) as unknown as UserFilters;
+  const { filters, filtered, setFilter, clear } = useUrlFilters(filterNames);
   const users = useUsers(filters);
   const items = users.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = filterNames.some((n) => filters[n] !== "");
 
-  const setFilter = (name: keyof UserFilters, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>
@@ -49,7 +38,7 @@ export function UsersPage() {
           </Button>
         }
       />
-      <UserFiltersBar filters={filters} setFilter={setFilter} onClear={filtered ? () => setParams({}, { replace: true }) : undefined} />
+      <UserFiltersBar filters={filters} setFilter={setFilter} onClear={filtered ? clear : undefined} />
       {users.isPending ? (
         <LoadingState label="Loading users…" />
       ) : users.isError ? (

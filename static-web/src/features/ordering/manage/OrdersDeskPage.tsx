@@ -7,7 +7,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
+import { useUrlFilters } from "../../../lib/urlFilters";
 import { formatDateTime, formatMoney } from "../../../lib/format";
 import { DataList } from "../../../lib/list";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
@@ -25,24 +26,12 @@ const filterNames: (keyof OrderDeskFilters)[] = ["status", "counterpartyId", "fr
 /** Sales → Orders desk: every customer's orders, the Sent ones waiting for acceptance first, then newest first. */
 export function OrdersDeskPage() {
   const styles = useStyles();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ""])) as unknown as OrderDeskFilters;
+  const { filters, filtered, setFilter, clear } = useUrlFilters(filterNames);
   const desk = useOrderDesk(filters);
   const counterparties = useDeskCounterparties();
   const names = new Map((counterparties.data?.items ?? []).map((c) => [c.id, c.name]));
   const items = desk.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = filterNames.some((n) => filters[n] !== "");
 
-  const setFilter = (name: keyof OrderDeskFilters, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>
@@ -74,7 +63,7 @@ export function OrdersDeskPage() {
         <Field label="Placed to">
           <Input type="date" value={filters.to} min={filters.from || undefined} onChange={(_, d) => setFilter("to", d.value)} />
         </Field>
-        {filtered && <Button onClick={() => setParams({}, { replace: true })}>Clear filters</Button>}
+        {filtered && <Button onClick={clear}>Clear filters</Button>}
       </div>
       {desk.isPending ? (
         <LoadingState label="Loading orders…" />

@@ -6,7 +6,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
+import { useUrlFilters } from "../../../lib/urlFilters";
 import { formatDateTime } from "../../../lib/format";
 import { SupportStatusBadge, supportStatuses } from "../../../lib/support";
 import { DataList, type ListColumn } from "../../../lib/list";
@@ -38,13 +39,11 @@ const filterNames: (keyof DeskFilters)[] = ["status", "counterpartyId", "categor
 /** The support desk: every customer's requests, those awaiting an answer first. */
 export function SupportDeskPage() {
   const styles = useStyles();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ""])) as unknown as DeskFilters;
+  const { filters, filtered, setFilter, clear } = useUrlFilters(filterNames);
   const desk = useDesk(filters);
   const assignees = useAssignees();
   const counterparties = useCounterparties();
   const items = desk.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = filterNames.some((n) => filters[n] !== "");
   // On a phone each request is a card: number, subject, then status, customer and the last message.
   const columns: ListColumn<DeskItem>[] = [
     {
@@ -84,16 +83,6 @@ export function SupportDeskPage() {
     },
   ];
 
-  const setFilter = (name: keyof DeskFilters, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>
@@ -150,7 +139,7 @@ export function SupportDeskPage() {
             ))}
           </Select>
         </Field>
-        {filtered && <Button onClick={() => setParams({}, { replace: true })}>Clear filters</Button>}
+        {filtered && <Button onClick={clear}>Clear filters</Button>}
       </div>
       {desk.isPending ? (
         <LoadingState label="Loading support requests…" />
