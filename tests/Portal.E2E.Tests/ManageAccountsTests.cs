@@ -46,7 +46,7 @@ public sealed class ManageAccountsTests(E2EFixture fixture) : BrowserTest(fixtur
             await Expect(customer.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
             await customer.GetByLabel("Username").FillAsync(DemoUser.Carla.Username);
             await customer.GetByLabel("Password").FillAsync(DemoUser.Carla.Password);
-            await customer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await customer.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
             await Expect(customer.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The portal is closed to customers at the moment." })).ToBeVisibleAsync();
 
             // The clerk is still signed in and switches access on again, without being asked.
