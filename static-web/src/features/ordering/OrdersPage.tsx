@@ -1,8 +1,8 @@
-import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { Link } from "react-router";
-import { useUrlFilters } from "../../lib/urlFilters";
+import { FilterSelect, useUrlFilters } from "../../lib/filters";
 import { useFillCartForReview } from "../../lib/cart";
 import { formatDate, formatMoney } from "../../lib/format";
 import { DataList, type ListColumn } from "../../lib/list";
@@ -40,16 +40,7 @@ export function OrdersPage() {
       <PageHeader title="Orders" />
       {fill.isError && <ErrorState error={fill.error} />}
       <div className={styles.filters} role="search" aria-label="Filter orders">
-        <Field label="Lifecycle status">
-          <Select value={filters.status} onChange={(_, d) => setFilter("status", d.value)}>
-            <option value="">All</option>
-            {orderStatuses.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label="Lifecycle status" value={filters.status} choices={orderStatuses} onChange={(v) => setFilter("status", v)} />
         <Field label="From">
           <Input type="date" value={filters.from} onChange={(_, d) => setFilter("from", d.value)} />
         </Field>

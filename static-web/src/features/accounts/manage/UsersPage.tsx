@@ -1,8 +1,8 @@
-import { Badge, Button, Field, Input, Select } from "@fluentui/react-components";
+import { Badge, Button, Field, Input } from "@fluentui/react-components";
 import { AddRegular, SearchRegular } from "@fluentui/react-icons";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { useUrlFilters } from "../../../lib/urlFilters";
+import { FilterSelect, useUrlFilters } from "../../../lib/filters";
 import { formatDateTime } from "../../../lib/format";
 import { DataList, type ListColumn } from "../../../lib/list";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
@@ -88,48 +88,37 @@ function UserFiltersBar({
           Search
         </Button>
       </form>
-      <Field label="Counterparty">
-        <Select value={filters.counterpartyId} onChange={(_, d) => setFilter("counterpartyId", d.value)}>
-          <option value="">All</option>
-          {(counterparties.data?.items ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Access group">
-        <Select value={filters.accessGroupId} onChange={(_, d) => setFilter("accessGroupId", d.value)}>
-          <option value="">All</option>
-          <option value="none">In no group</option>
-          {(groups.data?.items ?? []).map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Kind">
-        <Select value={filters.kind} onChange={(_, d) => setFilter("kind", d.value)}>
-          <option value="">All</option>
-          <option value="customer">External users</option>
-          <option value="staff">Staff</option>
-        </Select>
-      </Field>
-      <Field label="Signs in with">
-        <Select value={filters.credentials} onChange={(_, d) => setFilter("credentials", d.value)}>
-          <option value="">Either</option>
-          <option value="usernameAndPassword">{credentialsLabel.usernameAndPassword}</option>
-          <option value="usernameOnly">{credentialsLabel.usernameOnly}</option>
-        </Select>
-      </Field>
-      <Field label="Status">
-        <Select value={filters.disabled} onChange={(_, d) => setFilter("disabled", d.value)}>
-          <option value="">All</option>
-          <option value="false">Enabled</option>
-          <option value="true">Disabled</option>
-        </Select>
-      </Field>
+      <FilterSelect
+        label="Counterparty"
+        value={filters.counterpartyId}
+        choices={(counterparties.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(v) => setFilter("counterpartyId", v)}
+      />
+      <FilterSelect
+        label="Access group"
+        value={filters.accessGroupId}
+        choices={[{ value: "none", label: "In no group" }, ...(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))]}
+        onChange={(v) => setFilter("accessGroupId", v)}
+      />
+      <FilterSelect
+        label="Kind"
+        value={filters.kind}
+        choices={[{ value: "customer", label: "External users" }, { value: "staff", label: "Staff" }]}
+        onChange={(v) => setFilter("kind", v)}
+      />
+      <FilterSelect
+        label="Signs in with"
+        value={filters.credentials}
+        choices={[{ value: "usernameAndPassword", label: credentialsLabel.usernameAndPassword }, { value: "usernameOnly", label: credentialsLabel.usernameOnly }]}
+        onChange={(v) => setFilter("credentials", v)}
+        anyLabel="Either"
+      />
+      <FilterSelect
+        label="Status"
+        value={filters.disabled}
+        choices={[{ value: "false", label: "Enabled" }, { value: "true", label: "Disabled" }]}
+        onChange={(v) => setFilter("disabled", v)}
+      />
       {onClear && <Button onClick={onClear}>Clear filters</Button>}
     </div>
   );

@@ -3,12 +3,11 @@ import {
   Button,
   Field,
   Input,
-  Select,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { Link } from "react-router";
-import { useUrlFilters } from "../../../lib/urlFilters";
+import { FilterSelect, useUrlFilters } from "../../../lib/filters";
 import { formatDateTime, formatMoney } from "../../../lib/format";
 import { DataList } from "../../../lib/list";
 import { EmptyState, ErrorState, LoadingState, PageHeader } from "../../../lib/ui";
@@ -37,26 +36,18 @@ export function OrdersDeskPage() {
     <>
       <PageHeader title="Orders desk" subtitle="Every customer's orders. Sent orders waiting for acceptance come first, then the newest." />
       <div className={styles.filters} role="search" aria-label="Filter orders">
-        <Field label="Status">
-          <Select value={filters.status} onChange={(_, d) => setFilter("status", d.value)}>
-            <option value="">All</option>
-            {orderStatuses.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Counterparty">
-          <Select value={filters.counterpartyId} onChange={(_, d) => setFilter("counterpartyId", d.value)}>
-            <option value="">All</option>
-            {(counterparties.data?.items ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          choices={orderStatuses}
+          onChange={(v) => setFilter("status", v)}
+        />
+        <FilterSelect
+          label="Counterparty"
+          value={filters.counterpartyId}
+          choices={(counterparties.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          onChange={(v) => setFilter("counterpartyId", v)}
+        />
         <Field label="Placed from">
           <Input type="date" value={filters.from} max={filters.to || undefined} onChange={(_, d) => setFilter("from", d.value)} />
         </Field>

@@ -1,13 +1,11 @@
 import {
   Badge,
   Button,
-  Field,
-  Select,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { Link } from "react-router";
-import { useUrlFilters } from "../../../lib/urlFilters";
+import { FilterSelect, useUrlFilters } from "../../../lib/filters";
 import { formatDateTime } from "../../../lib/format";
 import { SupportStatusBadge, supportStatuses } from "../../../lib/support";
 import { DataList, type ListColumn } from "../../../lib/list";
@@ -88,57 +86,38 @@ export function SupportDeskPage() {
     <>
       <PageHeader title="Support desk" subtitle="Customers' requests from every company. Requests awaiting your answer come first." />
       <div className={styles.filters} role="search" aria-label="Filter support requests">
-        <Field label="Status">
-          <Select value={filters.status} onChange={(_, d) => setFilter("status", d.value)}>
-            <option value="">All</option>
-            {supportStatuses.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Counterparty">
-          <Select value={filters.counterpartyId} onChange={(_, d) => setFilter("counterpartyId", d.value)}>
-            <option value="">All</option>
-            {(counterparties.data?.items ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Category">
-          <Select value={filters.category} onChange={(_, d) => setFilter("category", d.value)}>
-            <option value="">All</option>
-            {supportCategories.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="About">
-          <Select value={filters.linkedType} onChange={(_, d) => setFilter("linkedType", d.value)}>
-            <option value="">Anything</option>
-            {linkedTypes.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Assigned to">
-          <Select value={filters.assignedTo} onChange={(_, d) => setFilter("assignedTo", d.value)}>
-            <option value="">Anyone</option>
-            <option value="none">Nobody</option>
-            {(assignees.data?.items ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.displayName}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          choices={supportStatuses}
+          onChange={(v) => setFilter("status", v)}
+        />
+        <FilterSelect
+          label="Counterparty"
+          value={filters.counterpartyId}
+          choices={(counterparties.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          onChange={(v) => setFilter("counterpartyId", v)}
+        />
+        <FilterSelect
+          label="Category"
+          value={filters.category}
+          choices={supportCategories}
+          onChange={(v) => setFilter("category", v)}
+        />
+        <FilterSelect
+          label="About"
+          value={filters.linkedType}
+          choices={linkedTypes}
+          onChange={(v) => setFilter("linkedType", v)}
+          anyLabel="Anything"
+        />
+        <FilterSelect
+          label="Assigned to"
+          value={filters.assignedTo}
+          choices={[{ value: "none", label: "Nobody" }, ...(assignees.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))]}
+          onChange={(v) => setFilter("assignedTo", v)}
+          anyLabel="Anyone"
+        />
         {filtered && <Button onClick={clear}>Clear filters</Button>}
       </div>
       {desk.isPending ? (
