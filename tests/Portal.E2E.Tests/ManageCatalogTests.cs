@@ -42,8 +42,11 @@ public sealed class ManageCatalogTests(E2EFixture fixture) : BrowserTest(fixture
         await Expect(changed).ToContainTextAsync("Stock: central: 10 → central: 12");
         await ExpectAccessibleAsync(page);
 
-        // Nothing is written before Apply: previewing again still finds the product new.
+        // Nothing is written before Apply: previewing again still finds the product new. The click leaves focus on
+        // the button; the page moves it to the heading only once the new preview has arrived, so wait for that
+        // before reading the preview (the old one's text is the same).
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview changes" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What this file changes" })).ToBeFocusedAsync();
         await Expect(preview).ToContainTextAsync("2 products in the file: 1 new, 1 changed, 0 unchanged.");
 
         // Apply by keyboard.
