@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fakeServer, renderPage } from "../../test/render";
+import { fakeServer, renderPage, screenOf } from "../../test/render";
 import type { Order } from "./api";
 import { OrderPage } from "./OrderPage";
 
@@ -33,5 +33,22 @@ describe("OrderPage", () => {
     const [drill, screws] = within(screen.getByRole("table", { name: "Order lines" })).getAllByRole("row").slice(1);
     expect(within(drill).getByText("quoted in QT-2026-0041")).toBeInTheDocument();
     expect(within(screws).queryByText(/quoted in/)).not.toBeInTheDocument();
+  });
+
+  it("shows each line as a card on a phone: what was ordered, shipped and is pending, then price and amount", async () => {
+    screenOf(360);
+    fakeServer(({ url }) => (url === "/api/orders/o1" ? { body: order } : undefined));
+    renderPage(<OrderPage />, { path: "/purchases/orders/o1", route: "/purchases/orders/:id" });
+    const lines = await screen.findByRole("list", { name: "Order lines" });
+    expect(screen.queryByRole("table", { name: "Order lines" })).not.toBeInTheDocument();
+    const [drill, screws] = within(lines).getAllByRole("listitem");
+    expect(within(drill).getByRole("heading", { name: /Cordless combi drill 18 V PT-DRILL-02 quoted in QT-2026-0041/ })).toBeInTheDocument();
+    const value = (card: HTMLElement, label: string) => within(card).getByText(label).nextElementSibling?.textContent;
+    expect(value(drill, "Ordered")).toBe("4 pcs");
+    expect(value(drill, "Shipped")).toBe("2");
+    expect(value(drill, "Pending")).toBe("2");
+    expect(value(screws, "Pending")).toBe("5");
+    expect(value(screws, "Amount")).toBe("€30.00");
+    expect(screen.getByText("Total: €450.00")).toBeInTheDocument();
   });
 });

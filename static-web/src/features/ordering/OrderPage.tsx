@@ -1,11 +1,5 @@
 import {
   Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -13,20 +7,18 @@ import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
 import { Link, useParams } from "react-router";
 import { useFillCartForReview } from "../../lib/cart";
 import { SupportForThis } from "../../lib/support";
-import { formatDate, formatDateTime, formatMoney, formatQuantity } from "../../lib/format";
-import { DetailPage, ErrorState, PageHeader, TableScroll } from "../../lib/ui";
+import { formatDate, formatDateTime, formatQuantity } from "../../lib/format";
+import { DetailPage, ErrorState, PageHeader } from "../../lib/ui";
 import { useOrder, type Order } from "./api";
 import { StatusBadge, statusInfo } from "./orderStatus";
+import { OrderLines } from "./OrderLines";
 
 const useStyles = makeStyles({
   facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: `0 0 ${tokens.spacingVerticalL}` },
   term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   dd: { margin: 0 },
-  number: { textAlign: "right" },
-  total: { textAlign: "right", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, margin: `${tokens.spacingVerticalM} 0` },
   h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  quoted: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 export function OrderPage() {
@@ -78,38 +70,7 @@ function OrderDetail({ order }: { order: Order }) {
           </div>
         )}
       </dl>
-      <TableScroll label="Order lines">
-        <Table aria-label="Order lines">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Product</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Ordered</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Shipped</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Pending</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Price</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Amount</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {order.lines.map((line) => (
-              <TableRow key={line.sku}>
-                <TableCell>
-                  {line.name} <span className={styles.term}>{line.sku}</span>
-                  {line.quotationNumber && <span className={styles.quoted}>quoted in {line.quotationNumber}</span>}
-                </TableCell>
-                <TableCell className={styles.number}>
-                  {formatQuantity(line.ordered)} {line.unit}
-                </TableCell>
-                <TableCell className={styles.number}>{formatQuantity(line.shipped)}</TableCell>
-                <TableCell className={styles.number}>{formatQuantity(line.pending)}</TableCell>
-                <TableCell className={styles.number}>{formatMoney(line.unitPrice)}</TableCell>
-                <TableCell className={styles.number}>{formatMoney(line.lineTotal)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
-      <p className={styles.total}>Total: {formatMoney(order.total)}</p>
+      <OrderLines order={order} />
       {order.shipments.length > 0 && <Shipments order={order} />}
       {order.history.length > 0 && (
         <>

@@ -9,12 +9,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Textarea,
   makeStyles,
   tokens,
@@ -23,10 +17,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 import { ApiError } from "../../../lib/api";
-import { formatDate, formatDateTime, formatMoney, formatQuantity } from "../../../lib/format";
+import { formatDate, formatDateTime, formatQuantity } from "../../../lib/format";
 import { useAnnounce } from "../../../lib/live";
 import { describeError, fieldError } from "../../../lib/problems";
-import { DetailPage, ErrorState, Notice, PageHeader, TableScroll } from "../../../lib/ui";
+import { DetailPage, ErrorState, Notice, PageHeader } from "../../../lib/ui";
 import { StatusBadge, statusInfo } from "../orderStatus";
 import {
   fetchStaffOrder,
@@ -38,12 +32,12 @@ import {
   type VersionedOrder,
 } from "./api";
 import { describeChanges, shipmentDraft, shipmentLines, type ShipmentLineDraft } from "./orderChanges";
+import { OrderLines } from "../OrderLines";
 
 const useStyles = makeStyles({
   facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: `0 0 ${tokens.spacingVerticalL}` },
   term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   dd: { margin: 0 },
-  number: { textAlign: "right" },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", margin: `${tokens.spacingVerticalM} 0` },
@@ -196,37 +190,7 @@ function ManageOrder({ counterpartyId, state }: { counterpartyId: string; state:
         onClose={() => setForm(null)}
         onConfirm={(reason) => run({ kind: "cancel", reason }, "The order is canceled.", () => setForm(null))}
       />
-      <TableScroll label="Order lines">
-        <Table aria-label="Order lines">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Product</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Ordered</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Shipped</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Pending</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Price</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Amount</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {order.lines.map((line, index) => (
-              <TableRow key={`${line.sku}-${index}`}>
-                <TableCell>
-                  {line.name} <span className={styles.term}>{line.sku}</span>
-                </TableCell>
-                <TableCell className={styles.number}>
-                  {formatQuantity(line.ordered)} {line.unit}
-                </TableCell>
-                <TableCell className={styles.number}>{formatQuantity(line.shipped)}</TableCell>
-                <TableCell className={styles.number}>{formatQuantity(line.pending)}</TableCell>
-                <TableCell className={styles.number}>{formatMoney(line.unitPrice)}</TableCell>
-                <TableCell className={styles.number}>{formatMoney(line.lineTotal)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
-      <p>Total: {formatMoney(order.total)}</p>
+      <OrderLines order={order} />
       {order.shipments.length > 0 && (
         <>
           <h2 className={styles.h2}>Shipments</h2>
