@@ -1,7 +1,7 @@
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Link } from "react-router";
 import { formatDate, formatDateTime, formatMoney } from "../../lib/format";
-import { DataList } from "../../lib/list";
+import { DataList, useNarrowScreen } from "../../lib/list";
 import { ErrorState, LoadingState, PageHeader } from "../../lib/ui";
 import { useCustomerBalance, type CustomerBalance } from "./api";
 
@@ -112,9 +112,13 @@ const monthFormat = new Intl.DateTimeFormat(undefined, { month: "short", timeZon
 /** Month-end balances as bars: above the line what you owed, below it what was in your favour. The same numbers are in the image's description. */
 export function BalanceChart({ months }: { months: CustomerBalance["months"] }) {
   const styles = useStyles();
-  const width = 720;
+  // The image scales to the screen; drawn 720 units wide on a phone its month labels would shrink to half size, so
+  // a phone gets a drawing about as wide as the screen (a year of short month names still fits under the bars).
+  const width = useNarrowScreen() ? 360 : 720;
   const height = 200;
   const bar = width / Math.max(1, months.length);
+  // A short month name needs about 28 units; with more months than fit, every second (third…) one is labelled.
+  const labelEvery = Math.ceil(28 / bar);
   const max = Math.max(1, ...months.map((m) => Math.abs(m.closing.amount)));
   const hasNegative = months.some((m) => m.closing.amount < 0);
   const zero = hasNegative ? height / 2 : height - 24;
@@ -138,9 +142,11 @@ export function BalanceChart({ months }: { months: CustomerBalance["months"] }) 
             >
               <title>{`${m.month}: ${formatMoney(m.closing)}`}</title>
             </rect>
-            <text x={i * bar + bar / 2} y={height - 6} textAnchor="middle" fontSize={12} fill={tokens.colorNeutralForeground2}>
-              {label}
-            </text>
+            {i % labelEvery === 0 && (
+              <text x={i * bar + bar / 2} y={height - 6} textAnchor="middle" fontSize={12} fill={tokens.colorNeutralForeground2}>
+                {label}
+              </text>
+            )}
           </g>
         );
       })}
