@@ -215,9 +215,10 @@ public static class DemoCatalog
     }
 
     /// <summary>
-    /// Northwind's invoices (paid, due, overdue) for its orders, with a tax invoice, a goods return and its credit note,
-    /// and a reconciliation statement; invoice files and two materials are uploaded to Blob Storage the way a supplier's
-    /// tool would, so they arrive through the blob-events queue like any upload.
+    /// Northwind's invoices (paid, due, overdue) for its orders, with a tax invoice, and a reconciliation statement
+    /// (the goods return and credit note come of a demo RMA request: DemoReturns); invoice files and two materials are
+    /// uploaded to Blob Storage the way a supplier's tool would, so they arrive through the blob-events queue like any
+    /// upload.
     /// </summary>
     private static async Task SeedDocumentsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -265,18 +266,6 @@ public static class DemoCatalog
                 Related = [new() { Type = DocumentTypes.Invoices, Number = number }],
             }, cancellationToken);
         }
-        await documents.UpsertAsync(northwind, DocumentTypes.GoodsReturns, "GR-2026-0001", new DocumentRequest
-        {
-            Date = today.AddDays(-4), Notes = "Two helmets returned damaged in transit.",
-            Lines = [new() { Sku = "SF-HELM-02", Name = "Safety helmet, yellow", Unit = "pcs", Quantity = 2, UnitPrice = 8.90m }],
-            Related = [new() { Type = DocumentTypes.Invoices, Number = "INV-2026-0001" }, new() { Type = DocumentTypes.RmaRequests, Number = "RMA-2026-0001" }],
-        }, cancellationToken);
-        await documents.UpsertAsync(northwind, DocumentTypes.CreditNotes, "CN-2026-0001", new DocumentRequest
-        {
-            Date = today.AddDays(-2), Status = DocumentStatus.Refunded,
-            Lines = [new() { Sku = "SF-HELM-02", Name = "Safety helmet, yellow", Unit = "pcs", Quantity = 2, UnitPrice = 8.90m }],
-            Related = [new() { Type = DocumentTypes.GoodsReturns, Number = "GR-2026-0001" }, new() { Type = DocumentTypes.RmaRequests, Number = "RMA-2026-0001" }],
-        }, cancellationToken);
         var monthStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         await documents.UpsertAsync(northwind, DocumentTypes.ReconciliationStatements, $"RS-{monthStart:yyyy-MM}", new DocumentRequest
         {

@@ -8,9 +8,10 @@ using Portal.Core.Shared.Http;
 namespace Portal.LocalHost;
 
 /// <summary>
-/// Northwind's RMA requests for the demo: one sent and accepted with an expected date, and one draft. Created with
-/// fixed Idempotency-Keys as Anna, so starting again replays them instead of adding more; a demo request someone
-/// deleted or an invoice whose goods are all claimed is left as it is.
+/// Northwind's RMA requests for the demo: one that went all the way (helmets damaged in transit: accepted, goods
+/// return and credit note published from it, completed), one sent and accepted with an expected date, and one draft.
+/// Created with fixed Idempotency-Keys as Anna, so starting again replays them instead of adding more; a demo request
+/// someone deleted or an invoice whose goods are all claimed is left as it is.
 /// </summary>
 internal static class DemoReturns
 {
@@ -21,7 +22,8 @@ internal static class DemoReturns
     {
         var rma = services.GetRequiredService<RmaService>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.LocalHost.DemoReturns");
-        // Northwind's first two current invoices (the demo's own, seeded before this): one for each request.
+        // Northwind's first two current invoices (the demo's own, seeded before this): the first for the finished and the
+        // accepted request, the second for the draft.
         var invoices = (await services.GetRequiredService<DocumentService>().ListAsync(Clerk.ScopeFor("northwind"), DocumentTypes.Invoices,
                 new DocumentQuery(null, null, null, null, null), null, 100, cancellationToken)).Items
             .Where(i => i.Number is "INV-2026-0001" or "INV-2026-0002" && i.Status != DocumentStatus.Canceled && i.LineCount > 0)
@@ -32,6 +34,7 @@ internal static class DemoReturns
         }
         try
         {
+            await SeedCompletedReturnAsync(rma, invoices[0], cancellationToken);
             var (accepted, _) = await rma.CreateAsync(Anna, new RmaRequestBody
             {
                 InvoiceId = invoices[0].Id,
@@ -62,6 +65,63 @@ internal static class DemoReturns
         catch (PortalProblemException ex) when (ex.Status is 400 or 404 or 409)
         {
             logger.LogInformation("Demo RMA requests left as they are: {Detail}", ex.Detail ?? ex.Title);
+        }
+    }
+
+    /// <summary>
+    /// The finished return: two helmets from the paid invoice (or what of its largest line there is), refunded. The
+    /// goods return and credit note come of the request the way the supplier's ERP publishes them, so both name the
+    /// request's real number and the request lists them.
+    /// </summary>
+    private static async Task SeedCompletedReturnAsync(RmaService rma, DocumentSummaryView invoice, CancellationToken cancellationToken)
+    {
+        var northwind = Clerk.ScopeFor("northwind");
+        var lines = (await rma.ReturnableAsync(Anna, invoice.Id, cancellationToken)).Lines;
+        // The invoiced quantities never change, so the same line and quantity are chosen on every start (a replayed
+        // Idempotency-Key must carry the same body). Line 1 keeps one unit for the accepted request below.
+        var line = lines.FirstOrDefault(l => l.Sku == "SF-HELM-02") ?? lines.MaxBy(l => l.Invoiced);
+        if (line is null)
+        {
+            return;
+        }
+        var quantity = Math.Min(2m, line.Invoiced - (line.LineNumber == 1 ? 1 : 0));
+        if (quantity < 1)
+        {
+            return;
+        }
+        var (request, _) = await rma.CreateAsync(Anna, new RmaRequestBody
+        {
+            InvoiceId = invoice.Id,
+            Lines = [new RmaLineRequest { LineNumber = line.LineNumber, Quantity = quantity }],
+            Reason = RmaReason.DamagedInTransit,
+            Description = "Two helmets arrived cracked; the carton was torn open.",
+            PreferredResolution = RmaResolution.Refund,
+        }, "demo-rma-completed", cancellationToken);
+        if (request.Status == RmaStatus.Draft)
+        {
+            request = await rma.SendAsync(Anna, request.Id, null, cancellationToken);
+        }
+        if (request.Status == RmaStatus.Sent)
+        {
+            request = await rma.AcceptAsync(northwind, request.Id, new AcceptRmaRequest { Resolution = RmaResolution.Refund }, Clerk.Username, cancellationToken);
+        }
+        if (request.Status is not (RmaStatus.InProgress or RmaStatus.Completed))
+        {
+            return;
+        }
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The same number and body again change nothing, so a restart leaves both documents as they are.
+        await rma.PublishDocumentAsync(northwind, request.Id, new PublishRmaDocumentRequest
+        {
+            Type = DocumentTypes.GoodsReturns, Number = "GR-2026-0001", Date = today.AddDays(-4), Notes = "Helmets returned damaged in transit.",
+        }, cancellationToken);
+        await rma.PublishDocumentAsync(northwind, request.Id, new PublishRmaDocumentRequest
+        {
+            Type = DocumentTypes.CreditNotes, Number = "CN-2026-0001", Date = today.AddDays(-2), Notes = "Refunded to the card the invoice was paid with.",
+        }, cancellationToken);
+        if (request.Status == RmaStatus.InProgress)
+        {
+            await rma.CompleteAsync(northwind, request.Id, Clerk.Username, cancellationToken);
         }
     }
 }

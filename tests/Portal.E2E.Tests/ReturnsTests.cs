@@ -78,4 +78,25 @@ public sealed class ReturnsTests(E2EFixture fixture) : BrowserTest(fixture)
         await Expect(row).ToContainTextAsync(invoiceNumber);
         await ExpectAccessibleAsync(page);
     });
+
+    [Fact]
+    public Task The_demo_goods_return_and_credit_note_lead_to_the_request_they_came_of() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Anna);
+        await GoToMenuAsync(page, "Goods return");
+        await page.GetByRole(AriaRole.Table, new() { Name = "Goods return" }).GetByRole(AriaRole.Link, new() { Name = "GR-2026-0001" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Goods return GR-2026-0001", Level = 1 })).ToBeFocusedAsync();
+        var related = page.GetByRole(AriaRole.Region, new() { Name = "Related documents" });
+        var request = related.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^RMA request RMA-\d{6}$") });
+        await Expect(request).ToHaveAttributeAsync("href", new Regex("^/returns/rma-requests/.+"));
+        var number = (await request.TextContentAsync())!["RMA request ".Length..];
+
+        await request.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"RMA request {number}", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("Completed");
+        var documents = page.GetByRole(AriaRole.Region, new() { Name = "Documents" });
+        await Expect(documents.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("GR-2026-0001") })).ToHaveAttributeAsync("href", new Regex("^/documents/goods-returns/.+"));
+        await Expect(documents.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("CN-2026-0001") })).ToHaveAttributeAsync("href", new Regex("^/documents/credit-notes/.+"));
+        await ExpectAccessibleAsync(page);
+    });
 }
