@@ -52,7 +52,7 @@ internal static class DemoReturns
                 await rma.AcceptAsync(Clerk.ScopeFor("northwind"), accepted.Id, new AcceptRmaRequest
                 {
                     Resolution = RmaResolution.Replacement, ExpectedDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7),
-                }, Clerk.Username, cancellationToken);
+                }, Clerk.Username, null, cancellationToken);
             }
             await rma.CreateAsync(Anna, new RmaRequestBody
             {
@@ -103,7 +103,7 @@ internal static class DemoReturns
         }
         if (request.Status == RmaStatus.Sent)
         {
-            request = await rma.AcceptAsync(northwind, request.Id, new AcceptRmaRequest { Resolution = RmaResolution.Refund }, Clerk.Username, cancellationToken);
+            request = await rma.AcceptAsync(northwind, request.Id, new AcceptRmaRequest { Resolution = RmaResolution.Refund }, Clerk.Username, null, cancellationToken);
         }
         if (request.Status is not (RmaStatus.InProgress or RmaStatus.Completed))
         {
@@ -114,14 +114,14 @@ internal static class DemoReturns
         await rma.PublishDocumentAsync(northwind, request.Id, new PublishRmaDocumentRequest
         {
             Type = DocumentTypes.GoodsReturns, Number = "GR-2026-0001", Date = today.AddDays(-4), Notes = "Helmets returned damaged in transit.",
-        }, cancellationToken);
+        }, null, cancellationToken);
         await rma.PublishDocumentAsync(northwind, request.Id, new PublishRmaDocumentRequest
         {
             Type = DocumentTypes.CreditNotes, Number = "CN-2026-0001", Date = today.AddDays(-2), Notes = "Refunded to the card the invoice was paid with.",
-        }, cancellationToken);
+        }, null, cancellationToken);
         if (request.Status == RmaStatus.InProgress)
         {
-            await rma.CompleteAsync(northwind, request.Id, Clerk.Username, cancellationToken);
+            await rma.CompleteAsync(northwind, request.Id, Clerk.Username, null, cancellationToken);
         }
     }
 }

@@ -197,6 +197,54 @@ public sealed class RmaRequestsTests(PortalFixture fixture)
         Assert.Contains(sent, r => r.GetProperty("status").GetString() == "inProgress" && r.GetProperty("resolution").GetString() == "replacement"
                                    && r.GetProperty("expectedDate").ValueKind == JsonValueKind.String && r.GetProperty("invoiceNumber").GetString() == "INV-2026-0001");
         Assert.Contains(drafts, r => r.GetProperty("invoiceNumber").GetString() == "INV-2026-0002");
+
+        // The finished one: its goods return and credit note were published from it, so they name it and it lists them.
+        var completed = sent.Single(r => r.GetProperty("status").GetString() == "completed" && r.GetProperty("invoiceNumber").GetString() == "INV-2026-0001");
+        var detail = await (await anna.GetAsync($"/api/rma-requests/{completed.GetProperty("id").GetString()}")).ReadJsonAsync();
+        Assert.Equal(["credit-notes CN-2026-0001", "goods-returns GR-2026-0001"], detail.GetProperty("documents").EnumerateArray()
+            .Select(d => $"{d.GetProperty("type").GetString()} {d.GetProperty("number").GetString()}").Order(StringComparer.Ordinal));
+        var goodsReturnId = detail.GetProperty("documents").EnumerateArray().First(d => d.GetProperty("type").GetString() == "goods-returns").GetProperty("id").GetString();
+        var goodsReturn = await (await anna.GetAsync($"/api/documents/goods-returns/{goodsReturnId}")).ReadJsonAsync();
+        Assert.Contains(goodsReturn.GetProperty("related").EnumerateArray(), r => r.GetProperty("type").GetString() == "rma-requests"
+            && r.GetProperty("number").GetString() == completed.GetProperty("number").GetString() && r.GetProperty("id").GetString() == completed.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_desk_decision_on_a_version_another_clerk_has_moved_on_is_412_and_changes_nothing()
+    {
+        var (buyer, counterpartyId, invoiceId) = await CustomerWithInvoiceAsync("INV-R-412");
+        using var customer = await fixture.SignInAsync(buyer.Username, buyer.Password);
+        using var staff = await fixture.SignInAsStaffAsync();
+        var id = (await CreateAsync(customer, Draft(invoiceId, (1, 2m)))).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(customer, id)).StatusCode);
+        var manage = $"/api/manage/rma-requests/{counterpartyId}/{id}";
+        var seen = (await (await staff.GetAsync(manage)).ReadJsonAsync()).GetProperty("version").GetString()!;
+
+        // One clerk accepts on the version both saw; the other, still looking at it, rejects: 412, and it stays accepted.
+        var accepted = await staff.PostJsonAsync(manage + "/accept", new { resolution = "refund", expectedDate = "2026-12-05" }, seen);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var now = (await accepted.ReadJsonAsync()).GetProperty("version").GetString()!;
+        Assert.NotEqual(seen, now);
+        var stale = await staff.PostJsonAsync(manage + "/reject", new { reason = "Outside the return period" }, seen);
+        await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(0, stale.StorageWrites());
+        foreach (var (action, body) in new (string, object)[]
+                 {
+                     ("/expected-date", new { expectedDate = "2026-12-09" }), ("/complete", new { }),
+                     ("/documents", new { type = "credit-notes", number = "CN-R-412", date = "2026-12-01" }),
+                 })
+        {
+            await (await staff.PostJsonAsync(manage + action, body, seen)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        }
+        var after = await (await staff.GetAsync(manage)).ReadJsonAsync();
+        Assert.Equal("inProgress", after.GetProperty("status").GetString());
+        Assert.Equal("2026-12-05", after.GetProperty("expectedDate").GetString());
+        Assert.Empty(after.GetProperty("documents").EnumerateArray());
+        Assert.Equal(now, after.GetProperty("version").GetString());
+
+        // On the version it now shows, the decision goes through; without If-Match (the ERP) it applies to the latest.
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostJsonAsync(manage + "/expected-date", new { expectedDate = "2026-12-09" }, now)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostJsonAsync(manage + "/complete", new { })).StatusCode);
     }
 
     [Fact]

@@ -266,8 +266,8 @@ public sealed class RmaService(
     }
 
     /// <summary>Takes the request on with a resolution and an expected date (In progress). Accepting again changes nothing.</summary>
-    public Task<RmaView> AcceptAsync(CounterpartyScope scope, string rmaId, AcceptRmaRequest body, string by, CancellationToken cancellationToken) =>
-        TransitionAsync(scope, rmaId, RmaAction.Accept, by, "RmaAccepted", (rma, now) =>
+    public Task<RmaView> AcceptAsync(CounterpartyScope scope, string rmaId, AcceptRmaRequest body, string by, string? ifMatch, CancellationToken cancellationToken) =>
+        TransitionAsync(scope, rmaId, RmaAction.Accept, by, "RmaAccepted", ifMatch, (rma, now) =>
         {
             rma.Resolution = body.Resolution.ToString();
             rma.ExpectedDate = Utc(body.ExpectedDate);
@@ -275,22 +275,24 @@ public sealed class RmaService(
         }, cancellationToken);
 
     /// <summary>Rejects the request with a reason; its quantities can be asked for again. Rejecting again changes nothing.</summary>
-    public Task<RmaView> RejectAsync(CounterpartyScope scope, string rmaId, RejectRmaRequest body, string by, CancellationToken cancellationToken) =>
-        TransitionAsync(scope, rmaId, RmaAction.Reject, by, "RmaRejected", (rma, _) =>
+    public Task<RmaView> RejectAsync(CounterpartyScope scope, string rmaId, RejectRmaRequest body, string by, string? ifMatch, CancellationToken cancellationToken) =>
+        TransitionAsync(scope, rmaId, RmaAction.Reject, by, "RmaRejected", ifMatch, (rma, _) =>
         {
             rma.RejectionReason = body.Reason.Trim();
             return rma.RejectionReason;
         }, cancellationToken);
 
-    public Task<RmaView> CompleteAsync(CounterpartyScope scope, string rmaId, string by, CancellationToken cancellationToken) =>
-        TransitionAsync(scope, rmaId, RmaAction.Complete, by, "RmaCompleted", (_, _) => null, cancellationToken);
+    public Task<RmaView> CompleteAsync(CounterpartyScope scope, string rmaId, string by, string? ifMatch, CancellationToken cancellationToken) =>
+        TransitionAsync(scope, rmaId, RmaAction.Complete, by, "RmaCompleted", ifMatch, (_, _) => null, cancellationToken);
 
     /// <summary>Moves the promised date of a request in progress; the same date again changes nothing.</summary>
-    public async Task<RmaView> ChangeExpectedDateAsync(CounterpartyScope scope, string rmaId, RmaExpectedDateRequest body, string by, CancellationToken cancellationToken)
+    public async Task<RmaView> ChangeExpectedDateAsync(CounterpartyScope scope, string rmaId, RmaExpectedDateRequest body, string by, string? ifMatch,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var rma = await ReadAsync(scope, rmaId, cancellationToken);
+            EnsureVersionAsRead(rma, ifMatch, attempt);
             RmaLifecycle.EnsureExpectedDateChangeable(StatusOf(rma));
             if (rma.ExpectedDate is { } date && DateOnly.FromDateTime(date) == body.ExpectedDate)
             {
@@ -319,9 +321,11 @@ public sealed class RmaService(
     /// Publishes the goods return or credit note that comes of an accepted request, as a document naming the request
     /// and its invoice, through the documents' own upsert: the same number and body again change nothing.
     /// </summary>
-    public async Task<RmaView> PublishDocumentAsync(CounterpartyScope scope, string rmaId, PublishRmaDocumentRequest body, CancellationToken cancellationToken)
+    public async Task<RmaView> PublishDocumentAsync(CounterpartyScope scope, string rmaId, PublishRmaDocumentRequest body, string? ifMatch,
+        CancellationToken cancellationToken)
     {
         var rma = await ReadAsync(scope, rmaId, cancellationToken);
+        EnsureVersionAsRead(rma, ifMatch, 0);
         if (StatusOf(rma) is not (RmaStatus.InProgress or RmaStatus.Completed))
         {
             throw Problems.Conflict($"Documents come of accepted RMA requests; this one is {RmaLifecycle.Describe(StatusOf(rma))}.");
@@ -380,12 +384,13 @@ public sealed class RmaService(
 
     // The work around the rules.
 
-    private async Task<RmaView> TransitionAsync(CounterpartyScope scope, string rmaId, RmaAction action, string by, string eventType,
+    private async Task<RmaView> TransitionAsync(CounterpartyScope scope, string rmaId, RmaAction action, string by, string eventType, string? ifMatch,
         Func<RmaEntity, DateTimeOffset, string?> apply, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var rma = await ReadAsync(scope, rmaId, cancellationToken);
+            EnsureVersionAsRead(rma, ifMatch, attempt);
             var current = StatusOf(rma);
             var next = RmaLifecycle.Next(current, action);
             if (next == current)
@@ -474,6 +479,19 @@ public sealed class RmaService(
         if (JsonColumn.Read<StoredAttachment>(rma.Attachments).Count >= FilePolicy.MaxFiles)
         {
             throw Problems.Validation("file", $"An RMA request takes at most {FilePolicy.MaxFiles} files; remove one first.");
+        }
+    }
+
+    /// <summary>
+    /// A clerk's decision names the version the desk showed (If-Match): 412 when the request changed since, so the page
+    /// can show what another clerk or the ERP did instead of deciding over it. Only the first read is checked; a lost
+    /// race after it is this service's own retry. Without the header (the ERP) the decision applies to the latest.
+    /// </summary>
+    private static void EnsureVersionAsRead(RmaEntity rma, string? ifMatch, int attempt)
+    {
+        if (attempt == 0 && ifMatch is not null)
+        {
+            EnsureVersion(rma, ifMatch);
         }
     }
 

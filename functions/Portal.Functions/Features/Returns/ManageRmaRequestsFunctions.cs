@@ -40,6 +40,7 @@ public sealed class ManageRmaRequestsFunctions(PortalEndpoint endpoint, RmaServi
         endpoint.RunAsync(req, Access.Staff, async caller =>
             ApiResult.Redirect((await rma.AttachmentLinkAsync(caller.ScopeFor(counterpartyId), id, attachmentId, ct)).ToString()));
 
+    [ApiHeader("If-Match", "The request's version as read; 412 if it changed since (optional: without it the latest is changed)")]
     [ApiSummary("Accept: In progress, with the resolution and the expected date; accepting again changes nothing")]
     [ApiRequest(typeof(AcceptRmaRequest))]
     [ApiResponse(200, typeof(RmaView))]
@@ -47,8 +48,9 @@ public sealed class ManageRmaRequestsFunctions(PortalEndpoint endpoint, RmaServi
     public Task<IActionResult> AcceptRmaRequest(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/accept")] HttpRequest req, string counterpartyId, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async caller =>
-            ApiResult.Ok(await rma.AcceptAsync(caller.ScopeFor(counterpartyId), id, await req.ReadJsonAsync<AcceptRmaRequest>(ct), caller.Username, ct)));
+            ApiResult.Ok(await rma.AcceptAsync(caller.ScopeFor(counterpartyId), id, await req.ReadJsonAsync<AcceptRmaRequest>(ct), caller.Username, req.OptionalIfMatch(), ct)));
 
+    [ApiHeader("If-Match", "The request's version as read; 412 if it changed since (optional: without it the latest is changed)")]
     [ApiSummary("Change the expected date of a request in progress")]
     [ApiRequest(typeof(RmaExpectedDateRequest))]
     [ApiResponse(200, typeof(RmaView))]
@@ -56,8 +58,9 @@ public sealed class ManageRmaRequestsFunctions(PortalEndpoint endpoint, RmaServi
     public Task<IActionResult> ChangeRmaExpectedDate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/expected-date")] HttpRequest req, string counterpartyId, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async caller =>
-            ApiResult.Ok(await rma.ChangeExpectedDateAsync(caller.ScopeFor(counterpartyId), id, await req.ReadJsonAsync<RmaExpectedDateRequest>(ct), caller.Username, ct)));
+            ApiResult.Ok(await rma.ChangeExpectedDateAsync(caller.ScopeFor(counterpartyId), id, await req.ReadJsonAsync<RmaExpectedDateRequest>(ct), caller.Username, req.OptionalIfMatch(), ct)));
 
+    [ApiHeader("If-Match", "The request's version as read; 412 if it changed since (optional: without it the latest is changed)")]
     [ApiSummary("Reject with a reason the customer reads; the quantities can be asked for again")]
     [ApiRequest(typeof(RejectRmaRequest))]
     [ApiResponse(200, typeof(RmaView))]
@@ -65,16 +68,18 @@ public sealed class ManageRmaRequestsFunctions(PortalEndpoint endpoint, RmaServi
     public Task<IActionResult> RejectRmaRequest(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/reject")] HttpRequest req, string counterpartyId, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async caller =>
-            ApiResult.Ok(await rma.RejectAsync(caller.ScopeFor(counterpartyId), id, await req.ReadJsonAsync<RejectRmaRequest>(ct), caller.Username, ct)));
+            ApiResult.Ok(await rma.RejectAsync(caller.ScopeFor(counterpartyId), id, await req.ReadJsonAsync<RejectRmaRequest>(ct), caller.Username, req.OptionalIfMatch(), ct)));
 
+    [ApiHeader("If-Match", "The request's version as read; 412 if it changed since (optional: without it the latest is changed)")]
     [ApiSummary("Complete a request in progress; completing again changes nothing")]
     [ApiResponse(200, typeof(RmaView))]
     [Function(nameof(CompleteRmaRequest))]
     public Task<IActionResult> CompleteRmaRequest(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/complete")] HttpRequest req, string counterpartyId, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async caller =>
-            ApiResult.Ok(await rma.CompleteAsync(caller.ScopeFor(counterpartyId), id, caller.Username, ct)));
+            ApiResult.Ok(await rma.CompleteAsync(caller.ScopeFor(counterpartyId), id, caller.Username, req.OptionalIfMatch(), ct)));
 
+    [ApiHeader("If-Match", "The request's version as read; 412 if it changed since (optional: without it the latest is changed)")]
     [ApiSummary("Publish the goods return or credit note that comes of an accepted request, its lines taken from the request unless given")]
     [ApiRequest(typeof(PublishRmaDocumentRequest))]
     [ApiResponse(200, typeof(RmaView))]
@@ -82,5 +87,5 @@ public sealed class ManageRmaRequestsFunctions(PortalEndpoint endpoint, RmaServi
     public Task<IActionResult> PublishRmaDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/documents")] HttpRequest req, string counterpartyId, string id, CancellationToken ct) =>
         endpoint.RunAsync(req, Access.Staff, async caller =>
-            ApiResult.Ok(await rma.PublishDocumentAsync(caller.ScopeFor(counterpartyId), id, await req.ReadJsonAsync<PublishRmaDocumentRequest>(ct), ct)));
+            ApiResult.Ok(await rma.PublishDocumentAsync(caller.ScopeFor(counterpartyId), id, await req.ReadJsonAsync<PublishRmaDocumentRequest>(ct), req.OptionalIfMatch(), ct)));
 }
