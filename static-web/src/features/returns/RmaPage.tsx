@@ -8,6 +8,7 @@ import { SupportForThis } from "../../lib/support";
 import { DetailPage, ErrorState, Notice, PageHeader } from "../../lib/ui";
 import {
   attachmentPath,
+  documentNouns,
   processingLabels,
   reasonLabel,
   resolutionLabel,
@@ -32,7 +33,6 @@ const useStyles = makeStyles({
 });
 
 /** Where an RMA request's documents open: the customers' document pages. */
-const documentNouns: Record<string, string> = { "goods-returns": "Goods return", "credit-notes": "Credit note", invoices: "Invoice" };
 
 /** One RMA request: what is returned and why, its files, what the supplier decided, the documents that came of it, its history. */
 export function RmaPage() {

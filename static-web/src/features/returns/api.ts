@@ -170,3 +170,6 @@ export function chosenLines(quantities: Record<number, string>): RmaBody["lines"
     .filter((l) => l.quantity > 0 && Number.isFinite(l.quantity))
     .sort((a, b) => a.lineNumber - b.lineNumber);
 }
+
+/** What the documents that come of a request are called. */
+export const documentNouns: Record<string, string> = { "goods-returns": "Goods return", "credit-notes": "Credit note", invoices: "Invoice" };

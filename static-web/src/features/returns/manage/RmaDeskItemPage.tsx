@@ -8,16 +8,19 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 import { formatDate, formatDateTime, formatFileSize } from "../../../lib/format";
 import { useAnnounce } from "../../../lib/live";
-import { fieldError } from "../../../lib/problems";
+import { ApiError } from "../../../lib/api";
+import { describeError, fieldError } from "../../../lib/problems";
 import { DetailPage, ErrorState, Notice, PageHeader } from "../../../lib/ui";
-import { processingLabels, reasonLabel, resolutionLabel, resolutions, statusLabel, type RmaDetail, type RmaResolution } from "../api";
+import { documentNouns, processingLabels, reasonLabel, resolutionLabel, resolutions, statusLabel, type RmaDetail, type RmaResolution } from "../api";
 import { Fact, Facts, RmaHistory, RmaLinesTable } from "../RmaParts";
 import { RmaStatusBadge } from "../rmaStatus";
-import { useDeskAction, useDeskRma, type DeskAction } from "./api";
+import { deskRmaKey, fetchDeskRma, useDeskAction, useDeskRma, type DeskAction } from "./api";
+import { describeRmaChanges } from "./rmaChanges";
 
 const useStyles = makeStyles({
   stack: { display: "grid", gap: tokens.spacingVerticalL, maxWidth: "1100px" },
@@ -44,15 +47,44 @@ export function RmaDeskItemPage() {
 function DeskView({ counterpartyId, rma }: { counterpartyId: string; rma: RmaDetail }) {
   const styles = useStyles();
   const announce = useAnnounce();
+  const client = useQueryClient();
   const action = useDeskAction(counterpartyId, rma.id);
-  const run = (what: DeskAction, done: string) => action.mutate(what, { onSuccess: () => announce(done) });
+  const [changes, setChanges] = useState<string[] | null>(null);
+  const conflict = action.error instanceof ApiError && action.error.status === 412;
+
+  /** A 412: another clerk or the ERP moved the request on. Show the latest and say what changed. */
+  const reloadAfterConflict = async () => {
+    try {
+      const latest = await client.fetchQuery({ queryKey: deskRmaKey(counterpartyId, rma.id), queryFn: ({ signal }) => fetchDeskRma(counterpartyId, rma.id, signal), staleTime: 0 });
+      const what = describeRmaChanges(rma, latest);
+      setChanges(what);
+      announce(`The request changed in the meantime. ${what.join(" ")}`, "assertive");
+    } catch (error) {
+      announce(describeError(error).title, "assertive");
+    }
+  };
+  const run = (what: DeskAction, done: string) => {
+    setChanges(null);
+    action.mutate(
+      { action: what, version: rma.version },
+      {
+        onSuccess: () => announce(done),
+        onError: (error) => (error instanceof ApiError && error.status === 412 ? void reloadAfterConflict() : announce(describeError(error).title, "assertive")),
+      },
+    );
+  };
   const open = rma.status === "sent" || rma.status === "inProgress";
 
   return (
     <div className={styles.stack}>
       <PageHeader title={`RMA request ${rma.number}`} />
+      {changes && (
+        <Notice intent="warning" title="The request changed in the meantime; the latest is shown now.">
+          {changes.join(" ")} Check it and decide again if still needed.
+        </Notice>
+      )}
       {action.isSuccess && <Notice intent="success" title={`Saved: the request is ${statusLabel(rma.status).toLowerCase()}.`} />}
-      {action.isError && <ErrorState error={action.error} />}
+      {action.isError && !conflict && <ErrorState error={action.error} />}
       <Facts>
         <Fact term="Lifecycle status">
           <RmaStatusBadge status={rma.status} />
@@ -128,7 +160,7 @@ function DeskView({ counterpartyId, rma }: { counterpartyId: string; rma: RmaDet
           <ul className={styles.list}>
             {rma.documents.map((d) => (
               <li key={`${d.type}-${d.number}`}>
-                {d.type === "credit-notes" ? "Credit note" : d.type === "goods-returns" ? "Goods return" : d.type} {d.number}
+                {documentNouns[d.type] ?? d.type} {d.number}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 // The RMA desk: sent requests of every customer, the supplier's decisions and the documents that come of them.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, withQuery, type Schema } from "../../../lib/api";
+import { api, request, withQuery, type Schema } from "../../../lib/api";
 import type { RmaDetail, RmaStatus } from "../api";
 
 export type StaffRma = Schema<"StaffRmaSummaryView">;
@@ -19,8 +19,8 @@ export function useDesk(status: RmaStatus | "") {
 
 export function useDeskRma(counterpartyId: string, id: string) {
   return useQuery({
-    queryKey: ["manage-rma", "detail", counterpartyId, id],
-    queryFn: ({ signal }) => api.get<RmaDetail>(rmaPath(counterpartyId, id), signal),
+    queryKey: deskRmaKey(counterpartyId, id),
+    queryFn: ({ signal }) => fetchDeskRma(counterpartyId, id, signal),
   });
 }
 
@@ -31,12 +31,24 @@ export type DeskAction =
   | { kind: "complete" }
   | { kind: "documents"; body: PublishBody };
 
-/** One decision on a request; every one is safe to repeat. */
+/** The desk's key for one request, to show the latest after another clerk moved it on. */
+export const deskRmaKey = (counterpartyId: string, id: string) => ["manage-rma", "detail", counterpartyId, id];
+
+export function fetchDeskRma(counterpartyId: string, id: string, signal?: AbortSignal) {
+  return api.get<RmaDetail>(rmaPath(counterpartyId, id), signal);
+}
+
+/**
+ * One decision on a request, made on the version the clerk is looking at (If-Match): when another clerk or the ERP
+ * moved the request on meanwhile it fails with 412 and changes nothing. Repeating a decision that went through
+ * changes nothing either.
+ */
 export function useDeskAction(counterpartyId: string, id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (action: DeskAction) => api.post<RmaDetail>(`${rmaPath(counterpartyId, id)}/${action.kind}`, "body" in action ? action.body : {}),
-    onSuccess: (rma) => client.setQueryData(["manage-rma", "detail", counterpartyId, id], rma),
+    mutationFn: async ({ action, version }: { action: DeskAction; version: string }) =>
+      (await request<RmaDetail>("POST", `${rmaPath(counterpartyId, id)}/${action.kind}`, { ifMatch: version, body: "body" in action ? action.body : {} })).data,
+    onSuccess: (rma) => client.setQueryData(deskRmaKey(counterpartyId, id), rma),
     onSettled: () => client.invalidateQueries({ queryKey: ["manage-rma", "list"] }),
   });
 }
