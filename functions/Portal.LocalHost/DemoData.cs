@@ -1,4 +1,5 @@
 using Portal.Core.Features.Accounts;
+using Portal.Core.Shared.Http;
 
 namespace Portal.LocalHost;
 
@@ -38,7 +39,7 @@ public static class DemoData
             {
                 Address = "Unit 4, Tyseley Industrial Estate, Birmingham B11 2AA, United Kingdom", Phone = "+44 121 496 0000",
                 Email = "sales@tailspin.example", Hours = "Monday to Friday, 8:00–17:00",
-            }, cancellationToken);
+            }, WriteCondition.Any, cancellationToken);
         }
         await accounts.UpsertCounterpartyAsync("northwind", new CounterpartyRequest
         {

@@ -50,4 +50,39 @@ public sealed class ContactInformationTests(PortalFixture fixture)
         Assert.Equal(0, response.StorageWrites());
         Assert.Equal(before.GetProperty("phone").GetString(), (await (await staff.GetAsync("/api/manage/settings/contacts")).ReadJsonAsync()).GetProperty("phone").GetString());
     }
+
+    [Fact]
+    public async Task A_clerk_edits_the_contacts_on_the_version_read_and_a_colleagues_stale_edit_is_412_and_changes_nothing()
+    {
+        using var staff = await fixture.SignInAsStaffAsync();
+        var read = await staff.GetAsync("/api/manage/settings/contacts");
+        var version = read.Headers.ETag?.ToString();
+        Assert.False(string.IsNullOrEmpty(version));
+        var original = await read.ReadJsonAsync();
+        object Body(string phone) => new
+        {
+            address = original.GetProperty("address").GetString(), phone, email = original.GetProperty("email").GetString(),
+            hours = original.GetProperty("hours").GetString(),
+        };
+        try
+        {
+            var saved = await staff.PutJsonAsync("/api/manage/settings/contacts", Body("+44 121 496 0999"), version);
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.NotEqual(version, saved.Headers.ETag?.ToString());
+
+            // A colleague who read the old version saves over it: refused, nothing written.
+            var stale = await staff.PutJsonAsync("/api/manage/settings/contacts", Body("+44 121 496 0111"), version);
+            await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+            Assert.Equal(0, stale.StorageWrites());
+
+            using var anna = await fixture.SignInAsync("anna@northwind.example", "northwind-demo-1");
+            var seen = (await (await anna.GetAsync("/api/account/contacts")).ReadJsonAsync()).GetProperty("supplier");
+            Assert.Equal("+44 121 496 0999", seen.GetProperty("phone").GetString());
+            Assert.Equal(HttpStatusCode.Forbidden, (await anna.PutJsonAsync("/api/manage/settings/contacts", Body("+1"))).StatusCode);
+        }
+        finally
+        {
+            (await staff.PutJsonAsync("/api/manage/settings/contacts", Body(original.GetProperty("phone").GetString()!))).EnsureSuccessStatusCode();
+        }
+    }
 }

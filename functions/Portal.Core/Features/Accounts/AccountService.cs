@@ -86,24 +86,35 @@ public sealed class AccountService(
 
     // Company side.
 
-    public async Task<SupplierContactsView> GetSupplierContactsAsync(CancellationToken cancellationToken)
+    public async Task<SupplierContactsView> GetSupplierContactsAsync(CancellationToken cancellationToken) =>
+        (await GetSupplierContactsVersionAsync(cancellationToken)).View;
+
+    /// <summary>The supplier's contacts with their version, for a staff edit (If-Match); "" before anyone saved them.</summary>
+    public async Task<(SupplierContactsView View, string ETag)> GetSupplierContactsVersionAsync(CancellationToken cancellationToken)
     {
         var portal = await settings.GetAsync(cancellationToken);
         var contacts = await settings.GetContactsAsync(cancellationToken);
-        return new SupplierContactsView(portal.CompanyName, contacts.Address, contacts.Phone, contacts.Email, contacts.Hours);
+        return (new SupplierContactsView(portal.CompanyName, contacts.Address, contacts.Phone, contacts.Email, contacts.Hours), contacts.ETag.ToString());
     }
 
-    /// <summary>Replaces the supplier's contacts (one row; the same body again changes nothing a reader sees).</summary>
-    public async Task<SupplierContactsView> UpdateSupplierContactsAsync(SupplierContactsRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the supplier's contacts (one row) as the request's condition says: a clerk's edit names the version it
+    /// read (412 when someone saved since); without a condition (a script, the ERP) the same body again changes nothing a
+    /// reader sees.
+    /// </summary>
+    public async Task<(SupplierContactsView View, string ETag)> UpdateSupplierContactsAsync(SupplierContactsRequest request, WriteCondition condition,
+        CancellationToken cancellationToken)
     {
-        await settings.SaveContactsAsync(new SupplierContactsEntity
+        var row = new SupplierContactsEntity
         {
             Address = Blank(request.Address),
             Phone = Blank(request.Phone),
             Email = Blank(request.Email),
             Hours = Blank(request.Hours),
-        }, cancellationToken);
-        return await GetSupplierContactsAsync(cancellationToken);
+        };
+        await settings.SaveContactsAsync(row, condition, cancellationToken);
+        var portal = await settings.GetAsync(cancellationToken);
+        return (new SupplierContactsView(portal.CompanyName, row.Address, row.Phone, row.Email, row.Hours), row.ETag.ToString());
     }
 
     public async Task<(SettingsView View, string ETag)> GetSettingsAsync(CancellationToken cancellationToken)

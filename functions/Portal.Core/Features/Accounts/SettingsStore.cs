@@ -3,6 +3,8 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Shared;
+using Portal.Core.Shared.Http;
+using Portal.Core.Shared.Tables;
 
 namespace Portal.Core.Features.Accounts;
 
@@ -38,8 +40,9 @@ public sealed class SettingsStore(TableServiceClient tables, IOptions<AuthOption
         return response.HasValue ? response.Value! : new SupplierContactsEntity();
     }
 
-    public async Task SaveContactsAsync(SupplierContactsEntity contacts, CancellationToken cancellationToken) =>
-        await _table.UpsertEntityAsync(contacts, TableUpdateMode.Replace, cancellationToken);
+    /// <summary>Saves the contacts row as <paramref name="condition"/> says (If-Match: only the version read); sets its new ETag.</summary>
+    public Task SaveContactsAsync(SupplierContactsEntity contacts, WriteCondition condition, CancellationToken cancellationToken) =>
+        _table.WriteAsync(contacts, condition, "The supplier's contacts exist already; edit them instead.", cancellationToken);
 
     /// <summary>Saves the settings; <paramref name="ifMatch"/> guards against overwriting someone else's change.</summary>
     public async Task<SettingsEntity> SaveAsync(SettingsEntity settings, ETag ifMatch, CancellationToken cancellationToken)
