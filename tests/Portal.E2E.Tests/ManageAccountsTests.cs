@@ -165,4 +165,51 @@ public sealed class ManageAccountsTests(E2EFixture fixture) : BrowserTest(fixtur
         await ExpectAccessibleAsync(page);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page does not scroll sideways at 360 px");
     }, width: 360, height: 740);
+
+    [Fact]
+    public Task A_clerk_changes_the_supplier_contacts_and_a_buyer_sees_them_on_the_account_page() => InBrowserAsync(async page =>
+    {
+        await SignInAsync(page, DemoUser.Clerk);
+        var before = await ApiAsync(page, "GET", "/api/manage/settings/contacts");
+        var hours = $"Monday to Saturday, 7:00–18:00 ({Guid.NewGuid().ToString("N")[..4]})";
+        try
+        {
+            await GoToMenuAsync(page, "Supplier contacts");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Supplier contacts", Level = 1 })).ToBeFocusedAsync();
+            var field = page.GetByRole(AriaRole.Textbox, new() { Name = "Opening hours" });
+            await Expect(field).ToHaveValueAsync(before.GetProperty("hours").GetString()!);
+            await ExpectAccessibleAsync(page);
+
+            // A cleared email is refused at the field, and nothing is saved.
+            var email = page.GetByRole(AriaRole.Textbox, new() { Name = "Email" });
+            await email.FillAsync("");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save contacts" }).ClickAsync();
+            await Expect(email).ToBeFocusedAsync();
+            await Expect(page.Locator("main")).ToContainTextAsync("Enter the email address customers write to.");
+            await email.FillAsync(before.GetProperty("email").GetString()!);
+
+            await field.FillAsync(hours);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save contacts" }).ClickAsync();
+            await Expect(page.Locator("main").GetByText("Contacts saved. Customers see them now.")).ToBeVisibleAsync();
+            await ExpectAccessibleAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+            await SignInAsync(page, DemoUser.Anna);
+            await GoToMenuAsync(page, "My account");
+            var contacts = page.GetByRole(AriaRole.Region, new() { Name = "Supplier contacts" });
+            await Expect(contacts).ToContainTextAsync(hours);
+            await Expect(contacts.GetByRole(AriaRole.Link, new() { Name = before.GetProperty("email").GetString()! })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            // Put the demo's contacts back for the other tests, whoever is signed in by now.
+            await page.Context.ClearCookiesAsync();
+            await SignInAsync(page, DemoUser.Clerk);
+            await ApiAsync(page, "PUT", "/api/manage/settings/contacts", new
+            {
+                address = before.GetProperty("address").GetString(), phone = before.GetProperty("phone").GetString(),
+                email = before.GetProperty("email").GetString(), hours = before.GetProperty("hours").GetString(),
+            });
+        }
+    });
 }

@@ -302,6 +302,16 @@ export const pages: PageDeclaration[] = [
     },
   },
   {
+    path: "manage/settings/contacts",
+    who: "staff",
+    element: page(() => import("../features/accounts/manage/SupplierContactsPage"), "SupplierContactsPage"),
+    menu: {
+      section: "Settings",
+      label: "Supplier contacts",
+      description: "The phone, email, address and hours every customer sees on their Account page.",
+    },
+  },
+  {
     path: "manage/access-groups",
     who: "staff",
     element: page(() => import("../features/accounts/manage/AccessGroupsPage"), "AccessGroupsPage"),

@@ -40,6 +40,40 @@ export function useSaveSettings() {
   });
 }
 
+/** How customers reach the supplier (Account → contact information); a save names the version it was read at. */
+export type SupplierContacts = Schema<"SupplierContactsView">;
+export type SupplierContactsChange = Schema<"SupplierContactsRequest">;
+export interface SupplierContactsState {
+  contacts: SupplierContacts;
+  /** Null before anyone saved them: the first save then creates them only if nobody did meanwhile. */
+  etag: string | null;
+}
+
+export const supplierContactsQueryKey = ["manage", "supplier-contacts"] as const;
+
+export async function fetchSupplierContacts(signal?: AbortSignal): Promise<SupplierContactsState> {
+  const { data, etag } = await request<SupplierContacts>("GET", "/api/manage/settings/contacts", { signal });
+  return { contacts: data, etag };
+}
+
+export function useSupplierContacts() {
+  return useQuery({ queryKey: supplierContactsQueryKey, queryFn: ({ signal }) => fetchSupplierContacts(signal), staleTime: 0 });
+}
+
+export function useSaveSupplierContacts() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ change, etag }: { change: SupplierContactsChange; etag: string | null }): Promise<SupplierContactsState> => {
+      const { data, etag: next } = await request<SupplierContacts>("PUT", "/api/manage/settings/contacts", {
+        body: change,
+        ...(etag ? { ifMatch: etag } : { ifNoneMatch: "*" as const }),
+      });
+      return { contacts: data, etag: next };
+    },
+    onSuccess: (state) => client.setQueryData(supplierContactsQueryKey, state),
+  });
+}
+
 // Access groups (GET/PUT /api/manage/access-groups…), users (GET/POST/PUT /api/manage/users…) and counterparties
 // (GET/PUT /api/manage/counterparties…). Edits name the version they were read at (If-Match); creates of things
 // keyed by the company's own id send If-None-Match: * so an id in use is a 409, never an overwrite.
