@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
 // One pair of live regions for the whole app. They exist from the first render, because screen readers
 // ignore a live region that appears together with its message.
@@ -22,13 +22,24 @@ export function LiveAnnouncer({ children }: { children: ReactNode }) {
   const [polite, setPolite] = useState("");
   const [assertive, setAssertive] = useState("");
   const timer = useRef<number | undefined>(undefined);
+  // False once the app has gone away: a request finishing after that has nobody to tell.
+  const alive = useRef(true);
 
   const announce = useCallback<Announce>((message, urgency = "polite") => {
+    if (!alive.current) return;
     const set = urgency === "assertive" ? setAssertive : setPolite;
     // Clearing first makes the same message ("Added to cart") heard again when it repeats.
     set("");
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => set(message), 50);
+  }, []);
+  // A message still waiting when the app goes away (a test's clean-up, a closing page) is dropped, not set on nothing.
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      window.clearTimeout(timer.current);
+    };
   }, []);
 
   return (
