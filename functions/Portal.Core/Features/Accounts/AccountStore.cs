@@ -77,7 +77,9 @@ public sealed partial class AccountStore(TableServiceClient tables)
                     {
                         change.Add(CounterpartyMemberEntity.From(user));
                     }
-                    await CountNewMemberAsync(change, user.AccessGroupId, ct);
+                    // The count row is made to exist before it is counted on, so a create that raced another fails on
+                    // the count as 412 (retried below), never as a 409 that would read as a taken key or username.
+                    await CountNewMemberAsync(change, user.AccessGroupId, ct, replaceOnly: true);
                     return (change, user.UserId, user);
                 }, replay, cancellationToken);
             }
@@ -85,6 +87,18 @@ public sealed partial class AccountStore(TableServiceClient tables)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * (attempt + 1))), cancellationToken);
             }
+        }
+    }
+
+    private async Task EnsureGroupCountAsync(string groupId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _users.AddEntityAsync(new GroupCountEntity { RowKey = GroupCountEntity.Key(groupId), GroupId = groupId, Users = 0 }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Counted before: the usual case after the group's first user.
         }
     }
 
@@ -250,13 +264,19 @@ public sealed partial class AccountStore(TableServiceClient tables)
     /// creates the user): the count row is replaced at the version read, so a concurrent change fails the whole
     /// transaction rather than miscounting.
     /// </summary>
-    public async Task CountNewMemberAsync(EntityGroup change, string? groupId, CancellationToken cancellationToken)
+    /// <param name="replaceOnly">Create a missing count row (0) first and replace it, rather than adding it in the transaction.</param>
+    public async Task CountNewMemberAsync(EntityGroup change, string? groupId, CancellationToken cancellationToken, bool replaceOnly = false)
     {
         if (groupId is null)
         {
             return;
         }
         var read = await _users.GetEntityIfExistsAsync<GroupCountEntity>(UserEntity.Partition, GroupCountEntity.Key(groupId), cancellationToken: cancellationToken);
+        if (!read.HasValue && replaceOnly)
+        {
+            await EnsureGroupCountAsync(groupId, cancellationToken);
+            read = await _users.GetEntityIfExistsAsync<GroupCountEntity>(UserEntity.Partition, GroupCountEntity.Key(groupId), cancellationToken: cancellationToken);
+        }
         if (read.HasValue)
         {
             read.Value!.Users++;
