@@ -61,6 +61,7 @@ public sealed partial class AccountStore(TableServiceClient tables)
         Func<CancellationToken, Task<UserEntity>> build, Func<string, CancellationToken, Task<UserEntity>> replay, CancellationToken cancellationToken)
     {
         var request = fingerprint.ToList();
+        var lookedAgain = false;
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -86,6 +87,12 @@ public sealed partial class AccountStore(TableServiceClient tables)
             catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < 10)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * (attempt + 1))), cancellationToken);
+            }
+            catch (PortalProblemException ex) when (ex.Status == 409 && !lookedAgain)
+            {
+                // "Taken" may be this key's own first request, committed after this one looked for the key: look again
+                // once, which replays it; a username taken by anyone else is still a 409.
+                lookedAgain = true;
             }
         }
     }
