@@ -378,5 +378,7 @@ public static class DemoCatalog
         }
         // Orders seeded before the staff desk existed are put on it once (a marker row records that it was done).
         await orders.BackfillDeskOnceAsync(cancellationToken);
+        // Users written before the user list's filter properties existed get them once (a marker row records that it was done).
+        await services.GetRequiredService<AccountService>().BackfillUserSummariesOnceAsync(cancellationToken);
     }
 }

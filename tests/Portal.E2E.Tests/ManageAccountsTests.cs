@@ -145,6 +145,52 @@ public sealed class ManageAccountsTests(E2EFixture fixture) : BrowserTest(fixtur
     });
 
     [Fact]
+    public Task A_clerk_presses_create_again_after_the_answer_was_lost_and_gets_the_one_user_with_the_password_on_screen() => InBrowserAsync(async page =>
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await SignInAsync(page, DemoUser.Clerk);
+        // The first create reaches the server and is carried out, but its answer never comes back to the browser.
+        var lost = 0;
+        await page.RouteAsync("**/api/manage/users", async route =>
+        {
+            if (route.Request.Method == "POST" && Interlocked.Increment(ref lost) == 1)
+            {
+                await route.FetchAsync();
+                await route.AbortAsync("connectionreset");
+                return;
+            }
+            await route.ContinueAsync();
+        });
+
+        await GoToMenuAsync(page, "Users");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
+        var username = $"retry-{tag}@fabrikam.example";
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Username" }).FillAsync(username);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync($"Rory Retry {tag}");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Counterparty" }).SelectOptionAsync(new SelectOptionValue { Label = DemoUser.Carla.Company });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Access group" }).SelectOptionAsync(new SelectOptionValue { Label = "Customers" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
+        var password = await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Password")).InputValueAsync();
+        Assert.Equal(20, password.Length);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Expect(page.Locator("main").GetByText("The portal cannot be reached.")).ToBeVisibleAsync();
+        await ExpectAccessibleAsync(page);
+
+        // Pressed again: the same request with the same key; the portal answers with the user the first one made.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Expect(page.Locator("main").GetByText($"User {username} created.")).ToBeVisibleAsync();
+        Assert.Equal(password, (await page.GetByTestId("shown-password").InnerTextAsync()).Trim());
+        Assert.Equal(2, lost);
+
+        // One user with that username, and the password on the screen is the one that signs in.
+        var users = await ApiAsync(page, "GET", $"/api/manage/users?search={Uri.EscapeDataString(username)}");
+        Assert.Single(users.GetProperty("items").EnumerateArray());
+        var (context, buyer) = await SecondBrowserAsync();
+        await using var _ = context;
+        await SignInAsync(buyer, new DemoUser(username, password, $"Rory Retry {tag}", DemoUser.Carla.Company), "/account");
+    });
+
+    [Fact]
     public Task A_clerk_creates_a_counterparty_and_edits_it_on_a_phone() => InBrowserAsync(async page =>
     {
         var tag = Guid.NewGuid().ToString("N")[..6];

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using Portal.Core.Features.Accounts;
 using Portal.LocalAuthority;
 
 namespace Portal.Integration.Tests.Accounts;
@@ -164,6 +167,78 @@ public sealed class FederatedSignInTests(PortalFixture fixture)
         await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(0, missing.StorageWrites());
         Assert.Equal(0, tooLong.StorageWrites());
+    }
+
+    [Fact]
+    public async Task A_work_account_sign_in_deletes_used_token_rows_that_expired_keeps_live_ones_and_a_replay_is_still_refused()
+    {
+        var usedTokens = fixture.Portal.Services.GetRequiredService<TableServiceClient>().GetTableClient(AccountsTables.UsedTokens);
+        var now = DateTimeOffset.UtcNow;
+        var tag = Guid.NewGuid().ToString("N");
+        // Rows of tokens that expired hours and a day ago (nothing can present them again), and of tokens still alive.
+        var expired = new[] { now.AddHours(-3), now.AddHours(-26), now.AddDays(-30) }
+            .Select((at, i) => new UsedTokenEntity { PartitionKey = UsedTokenEntity.Partition(at), RowKey = $"expired-{tag}-{i}", ExpiresAt = at }).ToList();
+        var live = new[] { now.AddMinutes(30), now.AddHours(5) }
+            .Select((at, i) => new UsedTokenEntity { PartitionKey = UsedTokenEntity.Partition(at), RowKey = $"live-{tag}-{i}", ExpiresAt = at }).ToList();
+        foreach (var row in expired.Concat(live))
+        {
+            await usedTokens.AddEntityAsync(row);
+        }
+        var user = await fixture.CreateUsernameOnlyCustomerAsync();
+        var token = fixture.Authority.CreateIdToken(user.Username);
+
+        using (var client = fixture.CreateClient())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/auth/federated", new { idToken = token })).StatusCode);
+        }
+
+        foreach (var row in expired)
+        {
+            Assert.False((await usedTokens.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey)).HasValue, $"expired {row.ExpiresAt:O} is still there");
+        }
+        foreach (var row in live)
+        {
+            Assert.True((await usedTokens.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey)).HasValue, $"live {row.ExpiresAt:O} was deleted");
+        }
+        // The token just used keeps its row until it expires, so presenting it again is still refused.
+        using var replay = fixture.CreateClient();
+        replay.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.253");
+        var again = await replay.PostJsonAsync("/api/auth/federated", new { idToken = token });
+        Assert.EndsWith("/federated-sign-in-failed", (await again.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("type").GetString());
+        // Nothing expired is left for the next clean-up.
+        Assert.Equal(0, await fixture.Portal.Services.GetRequiredService<FederatedSignInService>().DeleteExpiredTokensAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_used_token_clean_up_deletes_in_bounded_batches_until_nothing_expired_is_left()
+    {
+        var usedTokens = fixture.Portal.Services.GetRequiredService<TableServiceClient>().GetTableClient(AccountsTables.UsedTokens);
+        var service = fixture.Portal.Services.GetRequiredService<FederatedSignInService>();
+        var at = DateTimeOffset.UtcNow.AddHours(-7);
+        var tag = Guid.NewGuid().ToString("N");
+        var batch = new List<TableTransactionAction>();
+        for (var i = 0; i < FederatedSignInService.CleanupBatch + 30; i++)
+        {
+            batch.Add(new(TableTransactionActionType.Add, new UsedTokenEntity { PartitionKey = UsedTokenEntity.Partition(at), RowKey = $"{tag}-{i:D4}", ExpiresAt = at }));
+            if (batch.Count == 100)
+            {
+                await usedTokens.SubmitTransactionAsync(batch);
+                batch.Clear();
+            }
+        }
+        await usedTokens.SubmitTransactionAsync(batch);
+
+        var first = await service.DeleteExpiredTokensAsync(CancellationToken.None);
+        var rest = 0;
+        for (int step; (step = await service.DeleteExpiredTokensAsync(CancellationToken.None)) > 0;)
+        {
+            Assert.True(step <= FederatedSignInService.CleanupBatch);
+            rest += step;
+        }
+
+        Assert.Equal(FederatedSignInService.CleanupBatch, first);
+        Assert.True(first + rest >= FederatedSignInService.CleanupBatch + 30);
+        Assert.DoesNotContain(usedTokens.Query<TableEntity>($"PartitionKey eq '{UsedTokenEntity.Partition(at)}'"), r => r.RowKey.StartsWith(tag, StringComparison.Ordinal));
     }
 
     private static async Task SwitchExternalAccessAsync(PortalClient staff, bool on)

@@ -59,7 +59,7 @@ public sealed class MalformedInputTests(PortalFixture fixture)
 
     /// <summary>Routes that take no JSON body (an action, or a CSV/NDJSON file): any 4xx that writes nothing is right.</summary>
     private static readonly HashSet<string> NoJsonBody =
-        ["FillCartFromQuotation", "FillCartFromOrder", "AcceptOrder", "CompleteOrder", "CancelOrder", "BackfillOrdersDesk", "ImportProducts", "ImportPrices", "PreviewProductImport", "PreviewPriceImport", "ImportDocuments",
+        ["FillCartFromQuotation", "FillCartFromOrder", "AcceptOrder", "CompleteOrder", "CancelOrder", "BackfillOrdersDesk", "BackfillUserSummaries", "ImportProducts", "ImportPrices", "PreviewProductImport", "PreviewPriceImport", "ImportDocuments",
          "NoSuchRoute", "AttachSupportFile", "ManageAttachSupportFile", "CloseSupportRequest", "ReopenSupportRequest", "MarkSupportRequestRead",
          "ConfirmReconciliationStatement", "SendRmaRequest", "CompleteRmaRequest", "AddRmaAttachment",
          "AddFavourite", "RemoveFavourite", "ResetColleaguePassword",

@@ -46,6 +46,7 @@ public sealed class RouteAccessTests(PortalFixture fixture)
         ["PutAccessGroup"] = Who.Staff,
         ["ListExternalUsers"] = Who.Staff,
         ["CreateUser"] = Who.Staff,
+        ["BackfillUserSummaries"] = Who.Staff,
         ["GetUser"] = Who.Staff,
         ["UpdateUser"] = Who.Staff,
         ["ListProducts"] = Who.Customer,

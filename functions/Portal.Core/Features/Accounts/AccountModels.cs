@@ -179,6 +179,12 @@ public sealed class AccessGroupRequest : IValidatable
     }
 }
 
+/// <summary>
+/// One step of the user-list backfill: how many username rows it read, how many got their list properties, and the
+/// continuation for the next step (null when every row has been passed).
+/// </summary>
+public sealed record UserSummaryBackfillView(int Examined, int Updated, string? Continuation);
+
 public sealed class CreateUserRequest : IValidatable
 {
     [JsonRequired] public string Username { get; set; } = "";

@@ -234,6 +234,35 @@ public sealed class AccountService(
         return all;
     }
 
+    /// <summary>
+    /// One bounded step of the user-list backfill (see <see cref="AccountStore.BackfillSummariesAsync"/>): pass the
+    /// continuation of the step before until it is null. Safe to repeat: a row that has its summary is left alone.
+    /// </summary>
+    public async Task<UserSummaryBackfillView> BackfillUserSummariesAsync(string? continuation, CancellationToken cancellationToken)
+    {
+        var (examined, updated, next) = await store.BackfillSummariesAsync(continuation, cancellationToken);
+        if (updated > 0)
+        {
+            logger.LogInformation("User list: {Updated} of {Examined} user row(s) got their summary", updated, examined);
+        }
+        return new UserSummaryBackfillView(examined, updated, next);
+    }
+
+    /// <summary>The backfill at start-up, all steps, only when it has not been finished before in this storage.</summary>
+    public async Task BackfillUserSummariesOnceAsync(CancellationToken cancellationToken)
+    {
+        if (await store.AreSummariesBackfilledAsync(cancellationToken))
+        {
+            return;
+        }
+        string? continuation = null;
+        do
+        {
+            continuation = (await BackfillUserSummariesAsync(continuation, cancellationToken)).Continuation;
+        }
+        while (continuation is not null);
+    }
+
     public async Task<(ManagedUserView View, string ETag)> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         var user = await store.GetUserAsync(userId, cancellationToken) ?? throw Problems.NotFound("The user");
@@ -250,6 +279,51 @@ public sealed class AccountService(
 
     public async Task<ManagedUserView> CreateUserAsync(CreateUserRequest request, string? userId, CancellationToken cancellationToken)
     {
+        var user = await NewUserAsync(request, userId, cancellationToken);
+        await store.AddUserAsync(user, cancellationToken);
+        logger.LogInformation("User {Username} created", user.Username);
+        return await ManagedViewAsync(user, cancellationToken);
+    }
+
+    /// <summary>
+    /// A clerk's create, once per Idempotency-Key: a retry with the same key and body answers with the user the first
+    /// request created (as it is now), a different body with the same key is a 422. The password is part of "the same
+    /// body" only as a keyed hash (<see cref="SessionService.KeyedHash"/>), so the key row holds nothing a reader of the
+    /// table could test passwords against; the password itself is never stored or answered (the page that chose it shows it).
+    /// </summary>
+    public async Task<(ManagedUserView View, bool Created)> CreateUserOnceAsync(Caller staff, CreateUserRequest request, string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is null)
+        {
+            return (await CreateUserAsync(request, null, cancellationToken), true);
+        }
+        var fingerprint = new[]
+        {
+            "create-user", request.Username.Trim(), request.DisplayName.Trim(), request.Kind.ToString(), request.CounterpartyId, request.AccessGroupId,
+            Blank(request.Email), Blank(request.Phone), Blank(request.JobTitle),
+            string.IsNullOrEmpty(request.Password) ? "" : sessions.KeyedHash("create-user-password", request.Password),
+        };
+        var (user, created) = await store.AddUserOnceAsync(staff.UserId, idempotencyKey, fingerprint,
+            async ct =>
+            {
+                var user = await NewUserAsync(request, null, ct);
+                if (await store.FindByUsernameAsync(user.Username, ct) is not null)
+                {
+                    throw Problems.Conflict($"The username '{user.Username}' is taken.");
+                }
+                return user;
+            },
+            async (userId, ct) => await store.GetUserAsync(userId, ct) ?? throw Problems.NotFound("The user"), cancellationToken);
+        if (created)
+        {
+            logger.LogInformation("User {Username} created", user.Username);
+        }
+        return (await ManagedViewAsync(user, cancellationToken), created);
+    }
+
+    private async Task<UserEntity> NewUserAsync(CreateUserRequest request, string? userId, CancellationToken cancellationToken)
+    {
         if (request.CounterpartyId is not null && await store.GetCounterpartyAsync(request.CounterpartyId, cancellationToken) is null)
         {
             throw Problems.Validation("counterpartyId", "No counterparty has this id.");
@@ -258,7 +332,7 @@ public sealed class AccountService(
         {
             throw Problems.Validation("accessGroupId", "No access group has this id.");
         }
-        var user = new UserEntity
+        return new UserEntity
         {
             UserId = userId ?? Guid.NewGuid().ToString("N"),
             Username = request.Username.Trim(),
@@ -272,9 +346,6 @@ public sealed class AccountService(
             PasswordHash = string.IsNullOrEmpty(request.Password) ? null : PasswordHasher.Hash(request.Password),
             CreatedAt = clock.GetUtcNow(),
         };
-        await store.AddUserAsync(user, cancellationToken);
-        logger.LogInformation("User {Username} created", user.Username);
-        return await ManagedViewAsync(user, cancellationToken);
     }
 
     public async Task<(ManagedUserView View, string ETag)> UpdateUserAsync(string userId, UpdateUserRequest request, string ifMatch, CancellationToken cancellationToken,

@@ -53,6 +53,63 @@ public sealed partial class AccountStore(TableServiceClient tables)
     }
 
     /// <summary>
+    /// Adds a user as <see cref="AddUserAsync"/> does, once per Idempotency-Key of <paramref name="actorUserId"/>: the key
+    /// row is part of the same transaction. When another create moved the group's count first (412 on the count row),
+    /// the whole create is tried again, which looks for the key first.
+    /// </summary>
+    public async Task<(UserEntity User, bool Created)> AddUserOnceAsync(string actorUserId, string idempotencyKey, IEnumerable<string?> fingerprint,
+        Func<CancellationToken, Task<UserEntity>> build, Func<string, CancellationToken, Task<UserEntity>> replay, CancellationToken cancellationToken)
+    {
+        var request = fingerprint.ToList();
+        var lookedAgain = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await Idempotency.CreateOnceAsync(_users, UserEntity.Partition, actorUserId, idempotencyKey, request, async ct =>
+                {
+                    var user = await build(ct);
+                    user.PartitionKey = UserEntity.Partition;
+                    user.RowKey = UserEntity.IdKey(user.UserId);
+                    var change = new EntityGroup(UserEntity.Partition)
+                        .Add(user)
+                        .Add(UsernameIndexEntity.SummaryOf(user));
+                    if (user.CounterpartyId is not null)
+                    {
+                        change.Add(CounterpartyMemberEntity.From(user));
+                    }
+                    // The count row is made to exist before it is counted on, so a create that raced another fails on
+                    // the count as 412 (retried below), never as a 409 that would read as a taken key or username.
+                    await CountNewMemberAsync(change, user.AccessGroupId, ct, replaceOnly: true);
+                    return (change, user.UserId, user);
+                }, replay, cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * (attempt + 1))), cancellationToken);
+            }
+            catch (PortalProblemException ex) when (ex.Status == 409 && !lookedAgain)
+            {
+                // "Taken" may be this key's own first request, committed after this one looked for the key: look again
+                // once, which replays it; a username taken by anyone else is still a 409.
+                lookedAgain = true;
+            }
+        }
+    }
+
+    private async Task EnsureGroupCountAsync(string groupId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _users.AddEntityAsync(new GroupCountEntity { RowKey = GroupCountEntity.Key(groupId), GroupId = groupId, Users = 0 }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Counted before: the usual case after the group's first user.
+        }
+    }
+
+    /// <summary>
     /// Replaces the user row if nobody changed it since it was read (412 otherwise), keeping its list row, member
     /// row and the group counts in step in the same transaction.
     /// </summary>
@@ -93,6 +150,47 @@ public sealed partial class AccountStore(TableServiceClient tables)
         var row = new TableEntity(UserEntity.Partition, UserEntity.NameKey(username)) { [nameof(UsernameIndexEntity.LastSignInAt)] = at };
         await _users.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
+
+    /// <summary>Written once a backfill has passed every username row (the start-up run looks for it first).</summary>
+    private const string SummariesBackfilledKey = "mark:summaries-backfilled";
+
+    /// <summary>
+    /// One bounded step of the summary backfill: one page (at most 100) of username rows in username order; each row
+    /// without the list properties (written before they existed) gets them from its user row, merged with the ETag it
+    /// was read with (a 412 means a change wrote them meanwhile; the last sign-in stays). Returns how many rows were
+    /// read and rewritten, and where the next step starts (null after the last page, when the marker is written).
+    /// </summary>
+    public async Task<(int Examined, int Updated, string? Continuation)> BackfillSummariesAsync(string? continuation, CancellationToken cancellationToken)
+    {
+        var page = await PagedQuery.ReadAsync<UsernameIndexEntity, UsernameIndexEntity>(_users,
+            PagedQuery.Range(UserEntity.Partition, UsernameIndexEntity.Prefix, PrefixEnd(UsernameIndexEntity.Prefix)), continuation, PagedQuery.MaxPageSize,
+            row => row, cancellationToken);
+        var updated = 0;
+        foreach (var row in page.Items.Where(r => r.Kind is null || r.Username is null))
+        {
+            if (await GetUserAsync(row.UserId, cancellationToken) is not { } user)
+            {
+                continue;
+            }
+            try
+            {
+                await _users.UpdateEntityAsync(UsernameIndexEntity.SummaryOf(user), row.ETag, TableUpdateMode.Merge, cancellationToken);
+                updated++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Changed or removed since the page was read: that change wrote its own list properties.
+            }
+        }
+        if (page.Continuation is null)
+        {
+            await _users.UpsertEntityAsync(new TableEntity(UserEntity.Partition, SummariesBackfilledKey), TableUpdateMode.Replace, cancellationToken);
+        }
+        return (page.Items.Count, updated, page.Continuation);
+    }
+
+    public async Task<bool> AreSummariesBackfilledAsync(CancellationToken cancellationToken) =>
+        (await _users.GetEntityIfExistsAsync<TableEntity>(UserEntity.Partition, SummariesBackfilledKey, cancellationToken: cancellationToken)).HasValue;
 
     /// <summary>The list row of a user (last sign-in).</summary>
     public async Task<UsernameIndexEntity?> GetListRowAsync(string username, CancellationToken cancellationToken)
@@ -173,13 +271,19 @@ public sealed partial class AccountStore(TableServiceClient tables)
     /// creates the user): the count row is replaced at the version read, so a concurrent change fails the whole
     /// transaction rather than miscounting.
     /// </summary>
-    public async Task CountNewMemberAsync(EntityGroup change, string? groupId, CancellationToken cancellationToken)
+    /// <param name="replaceOnly">Create a missing count row (0) first and replace it, rather than adding it in the transaction.</param>
+    public async Task CountNewMemberAsync(EntityGroup change, string? groupId, CancellationToken cancellationToken, bool replaceOnly = false)
     {
         if (groupId is null)
         {
             return;
         }
         var read = await _users.GetEntityIfExistsAsync<GroupCountEntity>(UserEntity.Partition, GroupCountEntity.Key(groupId), cancellationToken: cancellationToken);
+        if (!read.HasValue && replaceOnly)
+        {
+            await EnsureGroupCountAsync(groupId, cancellationToken);
+            read = await _users.GetEntityIfExistsAsync<GroupCountEntity>(UserEntity.Partition, GroupCountEntity.Key(groupId), cancellationToken: cancellationToken);
+        }
         if (read.HasValue)
         {
             read.Value!.Users++;

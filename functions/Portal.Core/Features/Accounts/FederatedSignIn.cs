@@ -135,10 +135,19 @@ public sealed class FederatedTokenValidator
 /// <summary>
 /// An ID token that was exchanged for a session once (RowKey = hash of issuer and jti, or of the whole token when it
 /// has no jti), kept until the token expires. Added with a conditional insert: the second exchange is a 409.
-/// Partitioned by the hour the token expires, so expired rows can be deleted by partition.
+/// Partitioned by the hour the token expires ("yyyyMMddHH", UTC, fixed width, so partition keys sort by time): the replay
+/// check stays one conditional insert, and every row that can no longer matter is found by one range query on the
+/// partition key (<see cref="Before"/>), never a scan of live rows.
 /// </summary>
 public sealed class UsedTokenEntity : TableRow
 {
+    public static string Partition(DateTimeOffset expiresAt) => expiresAt.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The partitions whose every token expired before <paramref name="moment"/>: those of earlier hours than its own.
+    /// </summary>
+    public static string Before(DateTimeOffset moment) => TableClient.CreateQueryFilter($"PartitionKey lt {Partition(moment)}");
+
     public DateTimeOffset ExpiresAt { get; set; }
 }
 
@@ -156,8 +165,12 @@ public sealed class FederatedSignInService(
     ClientThrottle throttle,
     TableServiceClient tables,
     IOptions<FederatedSignInOptions> options,
+    TimeProvider clock,
     ILogger<FederatedSignInService> logger)
 {
+    /// <summary>How many expired used-token rows one sign-in deletes at most (one page of the range query).</summary>
+    public const int CleanupBatch = 100;
+
     private readonly TableClient _usedTokens = tables.GetTableClient(AccountsTables.UsedTokens);
 
     public static readonly IReadOnlyList<string> Scopes = ["openid", "profile", "email"];
@@ -183,6 +196,9 @@ public sealed class FederatedSignInService(
             throttle.RecordFailure(client);
             throw Refuse(null, "the token was used before");
         }
+        // Each accepted token adds one row; the same request removes up to a batch of rows nothing can replay any more,
+        // so the table stays as small as the tokens still alive (see DeleteExpiredTokensAsync).
+        await DeleteExpiredTokensQuietlyAsync(cancellationToken);
         var username = validator.UsernameOf(token);
         var user = username is null ? null : await store.FindByUsernameAsync(username, cancellationToken);
         if (user is null)
@@ -219,12 +235,74 @@ public sealed class FederatedSignInService(
         }
     }
 
+    /// <summary>
+    /// Deletes one bounded batch (at most <see cref="CleanupBatch"/>) of used-token rows that no validation can accept
+    /// again: those in partitions of hours before now minus the clock skew, so a token still inside its skew keeps its
+    /// row and stays refused. One range query on the partition key, then one transaction per partition. Returns how
+    /// many rows went; a batch is safe to run twice or side by side (a row already gone is skipped).
+    /// </summary>
+    public async Task<int> DeleteExpiredTokensAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.ClockSkew;
+        var expired = new List<TableEntity>();
+        await foreach (var page in _usedTokens.QueryAsync<TableEntity>(UsedTokenEntity.Before(cutoff), maxPerPage: CleanupBatch,
+                           select: [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey)], cancellationToken: cancellationToken).AsPages())
+        {
+            expired.AddRange(page.Values);
+            if (expired.Count > 0 || page.ContinuationToken is null)
+            {
+                break;
+            }
+        }
+        var deleted = 0;
+        foreach (var partition in expired.Take(CleanupBatch).GroupBy(r => r.PartitionKey))
+        {
+            var change = new EntityGroup(partition.Key);
+            foreach (var row in partition)
+            {
+                change.Delete(row.RowKey);
+            }
+            try
+            {
+                await change.SubmitAsync(_usedTokens, cancellationToken);
+                deleted += partition.Count();
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                // Another sign-in deleted some of them first: delete the rest one by one.
+                foreach (var row in partition)
+                {
+                    var response = await _usedTokens.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                    deleted += response.Status == 404 ? 0 : 1;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private async Task DeleteExpiredTokensQuietlyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var deleted = await DeleteExpiredTokensAsync(cancellationToken);
+            if (deleted > 0)
+            {
+                logger.LogInformation("Deleted {Count} expired used-token row(s)", deleted);
+            }
+        }
+        catch (Exception ex) when (ex is RequestFailedException or TableTransactionFailedException)
+        {
+            // Housekeeping: the next sign-in tries again; the sign-in itself does not fail for it.
+            logger.LogWarning(ex, "Expired used-token rows could not be deleted");
+        }
+    }
+
     private async Task<bool> TryUseOnceAsync(Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token, string raw, CancellationToken cancellationToken)
     {
         var identity = string.IsNullOrEmpty(token.Id) ? "token:" + raw : "jti:" + token.Issuer + "\n" + token.Id;
         var row = new UsedTokenEntity
         {
-            PartitionKey = token.ValidTo.ToUniversalTime().ToString("yyyyMMddHH"),
+            PartitionKey = UsedTokenEntity.Partition(new DateTimeOffset(token.ValidTo, TimeSpan.Zero)),
             RowKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity))),
             ExpiresAt = new DateTimeOffset(token.ValidTo, TimeSpan.Zero),
         };

@@ -189,6 +189,14 @@ public sealed class SessionService(
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>
+    /// HMAC-SHA256 of <paramref name="value"/> with the session key (a secret outside storage), for a purpose: lets a
+    /// stored row tell whether a later request carried the same secret value (a password in an idempotent create)
+    /// without holding anything a reader of the table could test guesses against.
+    /// </summary>
+    public string KeyedHash(string purpose, string value) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose + "\n" + value)));
+
     private static byte[] DecodeKey(string base64)
     {
         byte[] key;

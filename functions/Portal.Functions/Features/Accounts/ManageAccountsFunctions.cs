@@ -118,14 +118,30 @@ public sealed class ManageAccountsFunctions(PortalEndpoint endpoint, AccountServ
             return ApiResult.Ok(await accounts.ListUsersAsync(filter, req.QueryValue("continuation"), req.QueryInt("pageSize"), ct));
         });
 
+    [ApiSummary("Give every user row written before the list's filter properties existed its summary, one bounded page per call; safe to repeat")]
+    [ApiQuery("continuation", typeof(string), "The continuation of the call before; leave out to start")]
+    [ApiResponse(200, typeof(UserSummaryBackfillView))]
+    [Function(nameof(BackfillUserSummaries))]
+    public Task<IActionResult> BackfillUserSummaries(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/users/backfill")] HttpRequest req, CancellationToken ct) =>
+        endpoint.RunAsync(req, Access.Staff, async _ =>
+        {
+            req.RequireNoBody();
+            return ApiResult.Ok(await accounts.BackfillUserSummariesAsync(req.QueryValue("continuation"), ct));
+        });
+
+    [ApiSummary("Create a user; a retry with the same Idempotency-Key and body answers with the user it created")]
+    [ApiHeader("Idempotency-Key", "Makes a retried create create the user once and answer the same")]
     [ApiRequest(typeof(CreateUserRequest))]
     [ApiResponse(201, typeof(ManagedUserView))]
     [Function(nameof(CreateUser))]
     public Task<IActionResult> CreateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/users")] HttpRequest req, CancellationToken ct) =>
-        endpoint.RunAsync(req, Access.Staff, async _ =>
+        endpoint.RunAsync(req, Access.Staff, async caller =>
         {
-            var user = await accounts.CreateUserAsync(await req.ReadJsonAsync<CreateUserRequest>(ct), null, ct);
+            var key = Idempotency.KeyOf(req);
+            var (user, _) = await accounts.CreateUserOnceAsync(caller, await req.ReadJsonAsync<CreateUserRequest>(ct), key, ct);
+            // The same answer for the first request and its retries: the client may have lost the first one.
             return ApiResult.Created($"/api/manage/users/{user.Id}", user);
         });
 

@@ -10,6 +10,7 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
+import { newIdempotencyKey } from "../../../lib/api";
 import { changedFields, describeChanges } from "../../../lib/changes";
 import { formatDateTime } from "../../../lib/format";
 import { useAnnounce } from "../../../lib/live";
@@ -77,7 +78,13 @@ export function NewUserPage() {
   const [checked, setChecked] = useState(false);
   const [created, setCreated] = useState<{ user: ManagedUser; password: string | null } | null>(null);
   const problems = checked ? newUserProblems(draft) : {};
-  const set = (change: Partial<NewUserDraft>) => setDraft({ ...draft, ...change });
+  // One Idempotency-Key per user being filled in: pressing Create again after an answer was lost sends the same
+  // request with the same key and gets the user the first one made (not "username taken"); a changed form is a new request.
+  const [attempt, setAttempt] = useState(newIdempotencyKey);
+  const set = (change: Partial<NewUserDraft>) => {
+    setDraft({ ...draft, ...change });
+    setAttempt(newIdempotencyKey());
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -96,10 +103,11 @@ export function NewUserPage() {
       accessGroupId: customer && draft.accessGroupId ? draft.accessGroupId : null,
       password: draft.withPassword ? draft.password : null,
     };
-    create.mutate(body, {
+    create.mutate({ user: body, idempotencyKey: attempt }, {
       onSuccess: (user) => {
         setCreated({ user, password: draft.withPassword ? draft.password : null });
         setDraft(emptyUser);
+        setAttempt(newIdempotencyKey());
         setChecked(false);
         announce(`User ${user.username} created.`);
       },

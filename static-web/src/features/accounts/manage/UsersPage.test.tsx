@@ -113,6 +113,72 @@ describe("NewUserPage", () => {
     expect(post.body).toMatchObject({ username: "carl@northwind.example", kind: "customer", counterpartyId: "northwind", accessGroupId: "customers", password });
   });
 
+  it("sends the create with an Idempotency-Key and, pressed again after a lost answer, the same key and password", async () => {
+    let lost = 1;
+    const server = fakeServer(({ method, url, body }) => {
+      if (url === "/api/manage/counterparties") return { body: counterparties };
+      if (url === "/api/manage/access-groups") return { body: groups };
+      if (url === "/api/manage/users" && method === "POST") {
+        // The first answer never arrives (the user was created, the connection dropped).
+        if (lost-- > 0) throw new TypeError("Failed to fetch");
+        const b = body as { username: string; displayName: string };
+        return { status: 201, body: { ...anna, id: "u9", username: b.username, displayName: b.displayName } };
+      }
+      return undefined;
+    });
+    renderPage(<NewUserPage />);
+    await userEvent.type(screen.getByRole("textbox", { name: /Username/ }), "carl@northwind.example");
+    await userEvent.type(screen.getByRole("textbox", { name: /^Name/ }), "Carl Dahl");
+    await waitFor(() => expect(screen.getAllByRole("option", { name: "Northwind Traders" }).length).toBeGreaterThan(0));
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: /Counterparty/ }), "Northwind Traders");
+    await userEvent.click(screen.getByRole("button", { name: "Generate" }));
+    const password = (screen.getByLabelText(/^Password/) as HTMLInputElement).value;
+
+    await userEvent.click(screen.getByRole("button", { name: "Create user" }));
+    await waitFor(() => expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(1));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Create user" })).toBeEnabled());
+    await userEvent.click(screen.getByRole("button", { name: "Create user" }));
+
+    expect((await screen.findAllByText("User carl@northwind.example created."))[0]).toBeInTheDocument();
+    expect(screen.getByTestId("shown-password")).toHaveTextContent(password);
+    const posts = server.requests.filter((r) => r.method === "POST");
+    expect(posts).toHaveLength(2);
+    const key = posts[0]!.headers.get("Idempotency-Key");
+    expect(key).toBeTruthy();
+    expect(posts[1]!.headers.get("Idempotency-Key")).toBe(key);
+    expect(posts[1]!.body).toEqual(posts[0]!.body);
+  });
+
+  it("uses a new Idempotency-Key once the form changed after a failed create", async () => {
+    let refused = 1;
+    const server = fakeServer(({ method, url, body }) => {
+      if (url === "/api/manage/counterparties") return { body: counterparties };
+      if (url === "/api/manage/access-groups") return { body: groups };
+      if (url === "/api/manage/users" && method === "POST") {
+        if (refused-- > 0) return { status: 409, body: { type: "https://x/problems/conflict", title: "The username 'dora' is taken.", status: 409 } };
+        const b = body as { username: string; displayName: string };
+        return { status: 201, body: { ...anna, id: "u9", kind: "staff", username: b.username, displayName: b.displayName } };
+      }
+      return undefined;
+    });
+    renderPage(<NewUserPage />);
+    await userEvent.type(screen.getByRole("textbox", { name: /Username/ }), "dora");
+    await userEvent.type(screen.getByRole("textbox", { name: /^Name/ }), "Dora");
+    await userEvent.click(screen.getByRole("radio", { name: "Staff" }));
+    await userEvent.click(screen.getByRole("radio", { name: /Username only/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Create user" }));
+    await waitFor(() => expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(1));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Create user" })).toBeEnabled());
+
+    await userEvent.type(screen.getByRole("textbox", { name: /Username/ }), "2");
+    await userEvent.click(screen.getByRole("button", { name: "Create user" }));
+
+    expect((await screen.findAllByText("User dora2 created."))[0]).toBeInTheDocument();
+    const [first, second] = server.requests.filter((r) => r.method === "POST");
+    expect(second!.headers.get("Idempotency-Key")).toBeTruthy();
+    expect(second!.headers.get("Idempotency-Key")).not.toBe(first!.headers.get("Idempotency-Key"));
+  });
+
   it("creates a username-only user without a password", async () => {
     const server = usersServer();
     renderPage(<NewUserPage />);

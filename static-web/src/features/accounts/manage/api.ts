@@ -193,7 +193,9 @@ export function useUser(id: string) {
 export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (user: NewUser) => api.post<ManagedUser>("/api/manage/users", user),
+    // The key names one attempt at a create: sending it again (after a lost answer) answers with the user it made.
+    mutationFn: ({ user, idempotencyKey }: { user: NewUser; idempotencyKey: string }) =>
+      api.post<ManagedUser>("/api/manage/users", user, { idempotencyKey }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["manage"] }),
   });
 }
