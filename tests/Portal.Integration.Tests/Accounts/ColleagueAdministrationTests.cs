@@ -58,6 +58,28 @@ public sealed class ColleagueAdministrationTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task An_invite_sent_several_times_at_once_with_one_key_creates_one_colleague()
+    {
+        var (admin, _) = await AdministratorAsync(["customers"]);
+        using var client = await fixture.SignInAsync(admin.Username, admin.Password);
+        for (var round = 0; round < 3; round++)
+        {
+            var username = $"double-{round}-" + Guid.NewGuid().ToString("N")[..8] + "@test.example";
+            var request = new { username, displayName = "Double " + round, accessGroupId = "customers", withPassword = false };
+            var key = Guid.NewGuid().ToString();
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Invite(client, request, key)));
+
+            Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"answered {a.StatusCode}"));
+            Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+            var ids = await Task.WhenAll(answers.Select(async a => (await a.ReadJsonAsync()).GetProperty("colleague").GetProperty("id").GetString()));
+            Assert.Single(ids.Distinct());
+            var list = await (await client.GetAsync("/api/account/colleagues")).ReadJsonAsync();
+            Assert.Single(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("username").GetString() == username);
+        }
+    }
+
+    [Fact]
     public async Task An_administrators_malformed_requests_are_400s_that_write_nothing()
     {
         var (admin, _) = await AdministratorAsync(["customers"]);

@@ -17,18 +17,10 @@ public sealed partial class AccountStore
     public Task<(TResult Result, bool Created)> AddColleagueOnceAsync<TResult>(string actorUserId, string? idempotencyKey, IEnumerable<string?> fingerprint,
         Func<CancellationToken, Task<(UserEntity User, AccountAuditEntity Audit, TResult Result)>> create,
         Func<string, CancellationToken, Task<TResult>> replay, CancellationToken cancellationToken) =>
-        Idempotency.CreateOnceAsync(Users, UserEntity.Partition, actorUserId, idempotencyKey, fingerprint, async ct =>
+        AddUserOnceAsync<TResult>(actorUserId, idempotencyKey, fingerprint, async ct =>
         {
             var (user, audit, result) = await create(ct);
-            user.PartitionKey = UserEntity.Partition;
-            user.RowKey = UserEntity.IdKey(user.UserId);
-            var change = new EntityGroup(UserEntity.Partition)
-                .Add(user)
-                .Add(UsernameIndexEntity.SummaryOf(user))
-                .Add(CounterpartyMemberEntity.From(user))
-                .Add(audit);
-            await CountNewMemberAsync(change, user.AccessGroupId, ct);
-            return (change, user.UserId, result);
+            return (user, audit, result);
         }, replay, cancellationToken);
 
     /// <summary>Replaces the user (ETag: 412 if changed) with its list row, member row and group counts, and adds the audit row, in one transaction.</summary>

@@ -57,8 +57,23 @@ public sealed partial class AccountStore(TableServiceClient tables)
     /// row is part of the same transaction. When another create moved the group's count first (412 on the count row),
     /// the whole create is tried again, which looks for the key first.
     /// </summary>
-    public async Task<(UserEntity User, bool Created)> AddUserOnceAsync(string actorUserId, string idempotencyKey, IEnumerable<string?> fingerprint,
-        Func<CancellationToken, Task<UserEntity>> build, Func<string, CancellationToken, Task<UserEntity>> replay, CancellationToken cancellationToken)
+    public Task<(UserEntity User, bool Created)> AddUserOnceAsync(string actorUserId, string idempotencyKey, IEnumerable<string?> fingerprint,
+        Func<CancellationToken, Task<UserEntity>> build, Func<string, CancellationToken, Task<UserEntity>> replay, CancellationToken cancellationToken) =>
+        AddUserOnceAsync<UserEntity>(actorUserId, idempotencyKey, fingerprint, async ct =>
+        {
+            var user = await build(ct);
+            return (user, null, user);
+        }, replay, cancellationToken);
+
+    /// <summary>
+    /// The one way a new user is written once per Idempotency-Key (a clerk's create, a customer administrator's
+    /// invite): the user, its list and member rows, its audit row if any and its group's count in one transaction.
+    /// A count another create moved meanwhile is read again; a 409 is looked at once more, because it may be this
+    /// key's own first request committed after this one looked for the key (then it replays).
+    /// </summary>
+    public async Task<(TResult Result, bool Created)> AddUserOnceAsync<TResult>(string actorUserId, string? idempotencyKey, IEnumerable<string?> fingerprint,
+        Func<CancellationToken, Task<(UserEntity User, AccountAuditEntity? Audit, TResult Result)>> build, Func<string, CancellationToken, Task<TResult>> replay,
+        CancellationToken cancellationToken)
     {
         var request = fingerprint.ToList();
         var lookedAgain = false;
@@ -68,7 +83,7 @@ public sealed partial class AccountStore(TableServiceClient tables)
             {
                 return await Idempotency.CreateOnceAsync(_users, UserEntity.Partition, actorUserId, idempotencyKey, request, async ct =>
                 {
-                    var user = await build(ct);
+                    var (user, audit, result) = await build(ct);
                     user.PartitionKey = UserEntity.Partition;
                     user.RowKey = UserEntity.IdKey(user.UserId);
                     var change = new EntityGroup(UserEntity.Partition)
@@ -78,10 +93,14 @@ public sealed partial class AccountStore(TableServiceClient tables)
                     {
                         change.Add(CounterpartyMemberEntity.From(user));
                     }
+                    if (audit is not null)
+                    {
+                        change.Add(audit);
+                    }
                     // The count row is made to exist before it is counted on, so a create that raced another fails on
                     // the count as 412 (retried below), never as a 409 that would read as a taken key or username.
                     await CountNewMemberAsync(change, user.AccessGroupId, ct, replaceOnly: true);
-                    return (change, user.UserId, user);
+                    return (change, user.UserId, result);
                 }, replay, cancellationToken);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < 10)
@@ -90,8 +109,6 @@ public sealed partial class AccountStore(TableServiceClient tables)
             }
             catch (PortalProblemException ex) when (ex.Status == 409 && !lookedAgain)
             {
-                // "Taken" may be this key's own first request, committed after this one looked for the key: look again
-                // once, which replays it; a username taken by anyone else is still a 409.
                 lookedAgain = true;
             }
         }
