@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeServer, renderPage } from "../../../test/render";
-import { CounterpartiesPage, CounterpartyPage, counterpartyProblems } from "./CounterpartiesPage";
+import { CounterpartiesPage, CounterpartyPage, counterpartiesPageSize, counterpartyProblems, matchCounterparties } from "./CounterpartiesPage";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -37,6 +37,38 @@ function counterpartyServer() {
 }
 
 describe("CounterpartiesPage", () => {
+  it("finds among thousands by what the clerk types, keeps it in the address, and shows 50 at a time", async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      id: `cp-${i}`, name: i === 2718 ? "Wingtip Toys" : `Customer ${String(i).padStart(4, "0")}`, code: `C-${i}`, taxId: `AT${i}`,
+      email: `buyer${i}@example.com`, phone: null, address: null,
+    }));
+    fakeServer(({ url }) => (url === "/api/manage/counterparties" ? { body: { items: many } } : undefined));
+    renderPage(<CounterpartiesPage />, { path: "/manage/counterparties" });
+    const table = await screen.findByRole("table", { name: "Counterparties" });
+    expect(within(table).getAllByRole("row")).toHaveLength(counterpartiesPageSize + 1);
+    expect(screen.getByText("3,000 counterparties")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: /Show more counterparties \(2,950 more\)/ }));
+    expect(within(screen.getByRole("table", { name: "Counterparties" })).getAllByRole("row")).toHaveLength(2 * counterpartiesPageSize + 1);
+
+    await userEvent.type(screen.getByRole("searchbox", { name: "Find by name, code, tax id or email" }), "wingtip");
+    await waitFor(() => expect(within(screen.getByRole("table", { name: "Counterparties" })).getAllByRole("row")).toHaveLength(2));
+    expect(screen.getByRole("link", { name: "Wingtip Toys" })).toHaveAttribute("href", "/manage/counterparties/cp-2718");
+    expect(screen.getByText("1 of 3,000 counterparties match")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Show more/ })).not.toBeInTheDocument();
+  });
+
+  it("matches every word typed against name, code, tax id and email, in any case", () => {
+    const items = [
+      { id: "a", name: "Northwind Traders", code: "C-100", taxId: "DE100", email: "buy@northwind.example" },
+      { id: "b", name: "Contoso Retail", code: "C-200", taxId: "GB200", email: "orders@contoso.example" },
+    ] as Parameters<typeof matchCounterparties>[0];
+    expect(matchCounterparties(items, "").map((c) => c.id)).toEqual(["a", "b"]);
+    expect(matchCounterparties(items, "north TRADERS").map((c) => c.id)).toEqual(["a"]);
+    expect(matchCounterparties(items, "gb200").map((c) => c.id)).toEqual(["b"]);
+    expect(matchCounterparties(items, "c- contoso.example").map((c) => c.id)).toEqual(["b"]);
+    expect(matchCounterparties(items, "northwind contoso")).toEqual([]);
+  });
+
   it("lists counterparties with code, tax id and contacts, and links to their users", async () => {
     counterpartyServer();
     renderPage(<CounterpartiesPage />);

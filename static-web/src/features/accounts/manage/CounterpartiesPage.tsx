@@ -3,6 +3,7 @@ import {
   Card,
   Field,
   Input,
+  SearchBox,
   Text,
   Textarea,
 } from "@fluentui/react-components";
@@ -12,6 +13,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { changedFields, describeChanges } from "../../../lib/changes";
 import { useAnnounce } from "../../../lib/live";
+import { useUrlFilters } from "../../../lib/filters";
 import { describeError, fieldError } from "../../../lib/problems";
 import { DataList, type ListColumn } from "../../../lib/list";
 import { EmptyState, ErrorState, LoadingState, Notice, PageHeader } from "../../../lib/ui";
@@ -36,10 +38,31 @@ const counterpartyColumns: ListColumn<Counterparty>[] = [
   },
 ];
 
-/** Customers → Counterparties: the companies that buy through the portal. */
+/** How many counterparties the list shows at first and adds with each "Show more". */
+export const counterpartiesPageSize = 50;
+
+/** The counterparties whose name, code, tax id or email contain every word typed, in any case. */
+export function matchCounterparties(items: readonly Counterparty[], search: string): Counterparty[] {
+  const words = search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...items];
+  return items.filter((c) => {
+    const text = [c.name, c.code, c.taxId, c.email, c.id].filter(Boolean).join(" ").toLocaleLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
+/**
+ * Customers → Counterparties: the companies that buy through the portal. The API answers the whole list (a few
+ * storage pages even for thousands: the same list every counterparty picker reads, cached by the browser); the page
+ * finds in it by what the clerk types (kept in the address) and shows it 50 at a time.
+ */
 export function CounterpartiesPage() {
   const navigate = useNavigate();
+  const styles = useFormStyles();
   const counterparties = useCounterparties();
+  const { filters, setFilter } = useUrlFilters(["search"] as const);
+  const [shown, setShown] = useState(counterpartiesPageSize);
+  const found = counterparties.data ? matchCounterparties(counterparties.data.items, filters.search) : [];
   return (
     <>
       <PageHeader
@@ -58,7 +81,36 @@ export function CounterpartiesPage() {
       ) : counterparties.data.items.length === 0 ? (
         <EmptyState>No counterparties yet.</EmptyState>
       ) : (
-        <DataList label="Counterparties" items={counterparties.data.items} rowKey={(c) => c.id} columns={counterpartyColumns} />
+        <>
+          <div className={styles.filters} role="search" aria-label="Find counterparties">
+            <Field label="Find by name, code, tax id or email">
+              <SearchBox
+                value={filters.search}
+                onChange={(_, d) => {
+                  setFilter("search", d.value);
+                  setShown(counterpartiesPageSize);
+                }}
+              />
+            </Field>
+          </div>
+          <Text role="status">
+            {found.length === counterparties.data.items.length
+              ? `${found.length.toLocaleString()} counterparties`
+              : `${found.length.toLocaleString()} of ${counterparties.data.items.length.toLocaleString()} counterparties match`}
+          </Text>
+          {found.length === 0 ? (
+            <EmptyState>No counterparty matches “{filters.search}”.</EmptyState>
+          ) : (
+            <DataList label="Counterparties" items={found.slice(0, shown)} rowKey={(c) => c.id} columns={counterpartyColumns} />
+          )}
+          {found.length > shown && (
+            <div className={styles.more}>
+              <Button onClick={() => setShown((n) => n + counterpartiesPageSize)}>
+                Show more counterparties ({(found.length - shown).toLocaleString()} more)
+              </Button>
+            </div>
+          )}
+        </>
       )}
     </>
   );
