@@ -35,25 +35,17 @@ internal static class DemoReturns
         try
         {
             await SeedCompletedReturnAsync(rma, invoices[0], cancellationToken);
-            var (accepted, _) = await rma.CreateAsync(Anna, new RmaRequestBody
+            await SentAndAcceptedAsync(rma, new RmaRequestBody
             {
                 InvoiceId = invoices[0].Id,
                 Lines = [new RmaLineRequest { LineNumber = 1, Quantity = 1 }],
                 Reason = RmaReason.DamagedInTransit,
                 Description = "The box was crushed on delivery and the product inside is dented.",
                 PreferredResolution = RmaResolution.Replacement,
-            }, "demo-rma-accepted", cancellationToken);
-            if (accepted.Status == RmaStatus.Draft)
+            }, "demo-rma-accepted", new AcceptRmaRequest
             {
-                accepted = await rma.SendAsync(Anna, accepted.Id, null, cancellationToken);
-            }
-            if (accepted.Status == RmaStatus.Sent)
-            {
-                await rma.AcceptAsync(Clerk.ScopeFor("northwind"), accepted.Id, new AcceptRmaRequest
-                {
-                    Resolution = RmaResolution.Replacement, ExpectedDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7),
-                }, Clerk.Username, null, cancellationToken);
-            }
+                Resolution = RmaResolution.Replacement, ExpectedDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7),
+            }, cancellationToken);
             await rma.CreateAsync(Anna, new RmaRequestBody
             {
                 InvoiceId = invoices[^1].Id,
@@ -89,27 +81,19 @@ internal static class DemoReturns
         {
             return;
         }
-        var (request, _) = await rma.CreateAsync(Anna, new RmaRequestBody
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var request = await SentAndAcceptedAsync(rma, new RmaRequestBody
         {
             InvoiceId = invoice.Id,
             Lines = [new RmaLineRequest { LineNumber = line.LineNumber, Quantity = quantity }],
             Reason = RmaReason.DamagedInTransit,
             Description = "Two helmets arrived cracked; the carton was torn open.",
             PreferredResolution = RmaResolution.Refund,
-        }, "demo-rma-completed", cancellationToken);
-        if (request.Status == RmaStatus.Draft)
-        {
-            request = await rma.SendAsync(Anna, request.Id, null, cancellationToken);
-        }
-        if (request.Status == RmaStatus.Sent)
-        {
-            request = await rma.AcceptAsync(northwind, request.Id, new AcceptRmaRequest { Resolution = RmaResolution.Refund }, Clerk.Username, null, cancellationToken);
-        }
+        }, "demo-rma-completed", new AcceptRmaRequest { Resolution = RmaResolution.Refund, ExpectedDate = today.AddDays(-4) }, cancellationToken);
         if (request.Status is not (RmaStatus.InProgress or RmaStatus.Completed))
         {
             return;
         }
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         // The same number and body again change nothing, so a restart leaves both documents as they are.
         await rma.PublishDocumentAsync(northwind, request.Id, new PublishRmaDocumentRequest
         {
@@ -123,5 +107,21 @@ internal static class DemoReturns
         {
             await rma.CompleteAsync(northwind, request.Id, Clerk.Username, null, cancellationToken);
         }
+    }
+
+    /// <summary>Creates the request as Anna (or replays it by its key) and takes it as far as sent and accepted by the clerk.</summary>
+    private static async Task<RmaView> SentAndAcceptedAsync(RmaService rma, RmaRequestBody body, string idempotencyKey, AcceptRmaRequest accept,
+        CancellationToken cancellationToken)
+    {
+        var (request, _) = await rma.CreateAsync(Anna, body, idempotencyKey, cancellationToken);
+        if (request.Status == RmaStatus.Draft)
+        {
+            request = await rma.SendAsync(Anna, request.Id, null, cancellationToken);
+        }
+        if (request.Status == RmaStatus.Sent)
+        {
+            request = await rma.AcceptAsync(Clerk.ScopeFor("northwind"), request.Id, accept, Clerk.Username, null, cancellationToken);
+        }
+        return request;
     }
 }

@@ -201,6 +201,9 @@ public sealed class RmaRequestsTests(PortalFixture fixture)
         // The finished one: its goods return and credit note were published from it, so they name it and it lists them.
         var completed = sent.Single(r => r.GetProperty("status").GetString() == "completed" && r.GetProperty("invoiceNumber").GetString() == "INV-2026-0001");
         var detail = await (await anna.GetAsync($"/api/rma-requests/{completed.GetProperty("id").GetString()}")).ReadJsonAsync();
+        Assert.Equal("refund", detail.GetProperty("resolution").GetString());
+        var expected = DateOnly.Parse(detail.GetProperty("expectedDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(expected, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30), DateOnly.FromDateTime(DateTime.UtcNow));
         Assert.Equal(["credit-notes CN-2026-0001", "goods-returns GR-2026-0001"], detail.GetProperty("documents").EnumerateArray()
             .Select(d => $"{d.GetProperty("type").GetString()} {d.GetProperty("number").GetString()}").Order(StringComparer.Ordinal));
         var goodsReturnId = detail.GetProperty("documents").EnumerateArray().First(d => d.GetProperty("type").GetString() == "goods-returns").GetProperty("id").GetString();
