@@ -1,13 +1,19 @@
-// An order's lines as the customer and the supplier's clerk both see them: a table on a wide screen, a card per line
-// on a phone (what was ordered, shipped and is still pending, then price and amount), with the order's total below.
+// An order as the customer and the supplier's clerk both see it: its facts (date, status, warehouse, reference,
+// comment) and its lines — a table on a wide screen, a card per line on a phone (what was ordered, shipped and is
+// still pending, then price and amount) — with the total below. Only the words for whose reference it is differ.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { formatMoney, formatQuantity } from "../../lib/format";
+import type { ReactNode } from "react";
+import { formatDate, formatDateTime, formatMoney, formatQuantity } from "../../lib/format";
 import { DataList, type ListColumn } from "../../lib/list";
 import type { Order } from "./api";
+import { StatusBadge } from "./orderStatus";
 
 type Line = Order["lines"][number];
 
 const useStyles = makeStyles({
+  facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: `0 0 ${tokens.spacingVerticalL}` },
+  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  dd: { margin: 0 },
   sku: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   total: { textAlign: "right", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, margin: `${tokens.spacingVerticalM} 0` },
   quoted: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
@@ -44,5 +50,25 @@ export function OrderLines({ order }: { order: Order }) {
     />
       <p className={styles.total}>Total: {formatMoney(order.total)}</p>
     </>
+  );
+}
+
+/** The order's facts; `staff` names the reference as the customer's and shows the time it was placed. */
+export function OrderFacts({ order, viewer }: { order: Order; viewer: "customer" | "staff" }) {
+  const styles = useStyles();
+  const fact = (term: string, value: ReactNode) => (
+    <div>
+      <dt className={styles.term}>{term}</dt>
+      <dd className={styles.dd}>{value}</dd>
+    </div>
+  );
+  return (
+    <dl className={styles.facts}>
+      {viewer === "staff" ? fact("Placed", formatDateTime(order.date)) : fact("Date", formatDate(order.date))}
+      {fact("Lifecycle status", <StatusBadge status={order.status} />)}
+      {fact("Warehouse", order.warehouseName)}
+      {order.customerReference && fact(viewer === "staff" ? "Customer's reference" : "Your reference", order.customerReference)}
+      {order.comment && fact(viewer === "staff" ? "Comment" : "Your comment", order.comment)}
+    </dl>
   );
 }

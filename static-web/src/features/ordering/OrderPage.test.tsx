@@ -51,4 +51,13 @@ describe("OrderPage", () => {
     expect(value(screws, "Amount")).toBe("€30.00");
     expect(screen.getByText("Total: €450.00")).toBeInTheDocument();
   });
+
+  it("shows the buyer's own reference and comment as theirs", async () => {
+    fakeServer(({ url }) => (url === "/api/orders/o1" ? { body: { ...order, customerReference: "PO-4711", comment: "Deliver to gate 3." } } : undefined));
+    renderPage(<OrderPage />, { path: "/purchases/orders/o1", route: "/purchases/orders/:id" });
+    const value = async (term: string) => (await screen.findByText(term)).nextElementSibling?.textContent;
+    expect(await value("Your reference")).toBe("PO-4711");
+    expect(await value("Your comment")).toBe("Deliver to gate 3.");
+    expect(await value("Warehouse")).toBe("Central warehouse");
+  });
 });

@@ -10,13 +10,10 @@ import { SupportForThis } from "../../lib/support";
 import { formatDate, formatDateTime, formatQuantity } from "../../lib/format";
 import { DetailPage, ErrorState, PageHeader } from "../../lib/ui";
 import { useOrder, type Order } from "./api";
-import { StatusBadge, statusInfo } from "./orderStatus";
-import { OrderLines } from "./OrderLines";
+import { statusInfo } from "./orderStatus";
+import { OrderFacts, OrderLines } from "./OrderLines";
 
 const useStyles = makeStyles({
-  facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: `0 0 ${tokens.spacingVerticalL}` },
-  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  dd: { margin: 0 },
   h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -48,28 +45,7 @@ function OrderDetail({ order }: { order: Order }) {
         }
       />
       {fill.isError && <ErrorState error={fill.error} />}
-      <dl className={styles.facts}>
-        <div>
-          <dt className={styles.term}>Date</dt>
-          <dd className={styles.dd}>{formatDate(order.date)}</dd>
-        </div>
-        <div>
-          <dt className={styles.term}>Lifecycle status</dt>
-          <dd className={styles.dd}>
-            <StatusBadge status={order.status} />
-          </dd>
-        </div>
-        <div>
-          <dt className={styles.term}>Warehouse</dt>
-          <dd className={styles.dd}>{order.warehouseName}</dd>
-        </div>
-        {order.customerReference && (
-          <div>
-            <dt className={styles.term}>Your reference</dt>
-            <dd className={styles.dd}>{order.customerReference}</dd>
-          </div>
-        )}
-      </dl>
+      <OrderFacts order={order} viewer="customer" />
       <OrderLines order={order} />
       {order.shipments.length > 0 && <Shipments order={order} />}
       {order.history.length > 0 && (

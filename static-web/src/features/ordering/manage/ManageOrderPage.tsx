@@ -21,7 +21,7 @@ import { formatDate, formatDateTime, formatQuantity } from "../../../lib/format"
 import { useAnnounce } from "../../../lib/live";
 import { describeError, fieldError } from "../../../lib/problems";
 import { DetailPage, ErrorState, Notice, PageHeader } from "../../../lib/ui";
-import { StatusBadge, statusInfo } from "../orderStatus";
+import { statusInfo } from "../orderStatus";
 import {
   fetchStaffOrder,
   orderDeskKeys,
@@ -32,12 +32,9 @@ import {
   type VersionedOrder,
 } from "./api";
 import { describeChanges, shipmentDraft, shipmentLines, type ShipmentLineDraft } from "./orderChanges";
-import { OrderLines } from "../OrderLines";
+import { OrderFacts, OrderLines } from "../OrderLines";
 
 const useStyles = makeStyles({
-  facts: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, margin: `0 0 ${tokens.spacingVerticalL}` },
-  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  dd: { margin: 0 },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", margin: `${tokens.spacingVerticalM} 0` },
@@ -124,34 +121,7 @@ function ManageOrder({ counterpartyId, state }: { counterpartyId: string; state:
       )}
       {done && <Notice intent="success" title={done} />}
       {action.isError && !(action.error instanceof ApiError && action.error.status === 412) && form === null && <ErrorState error={action.error} />}
-      <dl className={styles.facts}>
-        <div>
-          <dt className={styles.term}>Placed</dt>
-          <dd className={styles.dd}>{formatDateTime(order.date)}</dd>
-        </div>
-        <div>
-          <dt className={styles.term}>Lifecycle status</dt>
-          <dd className={styles.dd}>
-            <StatusBadge status={order.status} />
-          </dd>
-        </div>
-        <div>
-          <dt className={styles.term}>Warehouse</dt>
-          <dd className={styles.dd}>{order.warehouseName}</dd>
-        </div>
-        {order.customerReference && (
-          <div>
-            <dt className={styles.term}>Customer's reference</dt>
-            <dd className={styles.dd}>{order.customerReference}</dd>
-          </div>
-        )}
-        {order.comment && (
-          <div>
-            <dt className={styles.term}>Comment</dt>
-            <dd className={styles.dd}>{order.comment}</dd>
-          </div>
-        )}
-      </dl>
+      <OrderFacts order={order} viewer="staff" />
       {open && (
         <div className={styles.actions} role="group" aria-label="Order actions">
           {order.status === "sent" && (
